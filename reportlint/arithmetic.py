@@ -1,0 +1,106 @@
+"""The template's arithmetic identities (data in rules/templates) evaluated on a table view."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .numbers import Kind, Value
+from .tables import TableView
+from .templates import IdentitySpec
+
+_TERM = re.compile(r"[A-Za-z0-9_]+\*?")
+
+
+@dataclass(frozen=True)
+class Expression:
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def parse_expression(text: str) -> Expression:
+    """'a + b = c + d_*' -> Expression(('a', 'b'), ('c', 'd_*')). Only sums: no eval, no surprises."""
+    left, equals, right = text.partition("=")
+    if not equals:
+        raise ValueError(f"identity {text!r} has no '='")
+    sides = []
+    for side in (left, right):
+        terms = tuple(term.strip() for term in side.split("+"))
+        if not all(_TERM.fullmatch(term) for term in terms):
+            raise ValueError(f"identity {text!r}: terms must be ids joined by '+'")
+        sides.append(terms)
+    return Expression(*sides)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One identity instance that does not hold."""
+
+    identity: IdentitySpec
+    row_id: str  # where the finding is placed
+    column_id: str
+    expected: Decimal  # the right-hand side
+    actual: Decimal  # the left-hand side
+    cell: Value  # the first left-hand cell
+
+
+def _expand(term: str, names: tuple[str, ...], view: TableView, each: str) -> list[str]:
+    """A glob over row ids; `x_*` falls back to `x` when the report prints x as one row."""
+    if not term.endswith("*"):
+        return [term]
+    matches = [name for name in names if fnmatch.fnmatchcase(name, term)]
+    if each == "column":
+        present = [name for name in matches if name in view.by_id]
+        parent = term[:-2]
+        if not present and parent in view.by_id:
+            return [parent]
+    return matches
+
+
+def check_identity(view: TableView, identity: IdentitySpec) -> list[Violation]:
+    """Every instance (each data row, or each column) of `identity` that does not hold.
+
+    An instance is skipped when either side has no figure at all (blank, '/', missing rows):
+    there is nothing to check, and the blank itself is another rule's finding. Text where a
+    figure belongs also skips the instance.
+    """
+    expression = parse_expression(identity.expression)
+    spec = view.spec
+    violations = []
+    if identity.each == "row":
+        for matched in view.rows:
+            if matched.spec.kind != "data" and all(v.is_blank for v in matched.values):
+                continue
+            lookup = dict(zip(spec.column_ids, matched.values))
+            left = [lookup[c] for c in expression.left]
+            right = [lookup[c] for c in expression.right]
+            violation = _compare(identity, left, right, matched.spec.id, expression.left[0])
+            if violation:
+                violations.append(violation)
+    else:
+        row_ids = tuple(row.id for row in spec.rows)
+        for column_id in spec.column_ids:
+            sides = []
+            for terms in (expression.left, expression.right):
+                ids = [name for term in terms for name in _expand(term, row_ids, view, "column")]
+                sides.append([view.value(name, column_id) for name in ids])
+            violation = _compare(identity, sides[0], sides[1], expression.left[0], column_id)
+            if violation:
+                violations.append(violation)
+    return violations
+
+
+def _compare(identity: IdentitySpec, left: list[Value], right: list[Value], row_id: str, column_id: str) -> Violation | None:
+    if any(v.kind is Kind.TEXT for v in left + right):
+        return None
+    if all(v.is_blank for v in left) or all(v.is_blank for v in right):
+        return None
+    actual = sum((v.amount for v in left), Decimal(0))
+    expected = sum((v.amount for v in right), Decimal(0))
+    if actual == expected:
+        return None
+    return Violation(identity, row_id, column_id, expected, actual, left[0])

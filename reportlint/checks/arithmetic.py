@@ -1,0 +1,148 @@
+"""The tables' arithmetic: row totals, outcome totals, the 勾稽 cross-check, review totals."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..api import Finding, Message, rule
+from ..arithmetic import Violation, check_identity
+from ..document import Document
+from ..numbers import format_number
+from ..tables import TableView
+
+_HEADER = """（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况
+自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计
+"""
+
+
+def _findings(ctx, table: str, code: str) -> Iterator[Finding]:
+    view: TableView | None = ctx.table(table)
+    if view is None:
+        return
+    for identity in view.spec.identities:
+        if identity.code != code:
+            continue
+        for violation in check_identity(view, identity):
+            yield _finding(view, violation)
+
+
+def _finding(view: TableView, violation: Violation) -> Finding:
+    spec = view.spec
+    identity = violation.identity
+    row = view.by_id.get(violation.row_id)
+    row_label = spec.row(violation.row_id).label or spec.title
+    column_label = spec.column(violation.column_id).display
+    cell = violation.cell.cell
+    span = cell.span if cell is not None else row.row.span
+    expected = format_number(violation.expected)
+    actual = format_number(violation.actual)
+    return Finding(
+        Message(
+            "「{row}」行「{column}」列应为 {expected}，实际为 {actual}；依据：{rule}",
+            "row '{row}', column '{column}': expected {expected}, found {actual}; {rule_en}",
+        ),
+        span,
+        args={"row": row_label, "column": column_label, "expected": expected, "actual": actual, "rule": identity.zh, "rule_en": identity.en},
+        row=row_label,
+        column_label=column_label,
+        expected=expected,
+        actual=actual,
+        fingerprint_text=f"{identity.id}:{violation.row_id}:{violation.column_id}:{actual}",
+    )
+
+
+@rule(
+    code="RL301",
+    name="row-total",
+    severity="error",
+    summary_zh="申请情况表某行的总计不等于各类申请人之和",
+    summary_en="a request-table row's 总计 is not the sum of its applicant columns",
+    explanation_zh=(
+        "表三（收到和处理政府信息公开申请情况）每一数据行的“总计”＝自然人＋商业企业＋科研机构＋社会公益组织＋法律服务机构＋其他。"
+        "这是表格结构本身决定的（参考文档 §3 恒等式 R）。"
+    ),
+    explanation_en=(
+        "In table 三 every data row's 总计 equals 自然人 + the five 法人或其他组织 columns (identity R); "
+        "the layout itself implies it."
+    ),
+    bad=_HEADER + "（一）予以公开 | 3 | 1 | 0 | 1 | 0 | 0 | 6",
+    good=_HEADER + "（一）予以公开 | 3 | 1 | 0 | 1 | 0 | 0 | 5",
+)
+def row_total(doc: Document, ctx, options) -> Iterator[Finding]:
+    yield from _findings(ctx, "request", "RL301")
+
+
+_OUTCOMES_GOOD = """（一）予以公开 | 7 | 0 | 0 | 0 | 0 | 0 | 7
+（四）无法提供 | 1.本机关不掌握相关政府信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+（七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8"""
+
+
+@rule(
+    code="RL302",
+    name="outcome-total",
+    severity="error",
+    summary_zh="（七）总计不等于各项办理结果之和（按列）",
+    summary_en="（七）总计 is not the sum of the outcome rows, per column",
+    explanation_zh=(
+        "“三、本年度办理结果”中，（七）总计＝（一）予以公开＋（二）部分公开＋（三）至（六）各子项之和，每一列都如此。"
+        "模板规定每件申请只计一种情形（“区分处理的，只计这一情形，不计其他情形”），所以这是等式（恒等式 C）。"
+    ),
+    explanation_en=(
+        "Under 三、本年度办理结果, （七）总计 equals （一）+（二)+ all sub-rows of （三）–（六）, in every column. Each request is "
+        "counted in exactly one outcome (the template's 区分处理 note), so this is an equality (identity C)."
+    ),
+    bad=_HEADER + _OUTCOMES_GOOD.replace("（七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8", "（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    good=_HEADER + _OUTCOMES_GOOD,
+)
+def outcome_total(doc: Document, ctx, options) -> Iterator[Finding]:
+    yield from _findings(ctx, "request", "RL302")
+
+
+_BALANCE_GOOD = """一、本年新收政府信息公开申请数量 | 8 | 0 | 0 | 0 | 0 | 0 | 8
+二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+（七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8
+四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1"""
+
+
+@rule(
+    code="RL303",
+    name="request-balance",
+    severity="error",
+    summary_zh="一＋二 ≠ 三（七）＋四（表三的勾稽关系，按列）",
+    summary_en="一 + 二 ≠ 三（七）+ 四 (the request table's cross-check), per column",
+    explanation_zh=(
+        "表三左上角注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”：本年新收＋上年结转＝本年办结（七）总计＋结转下年度，"
+        "每一列都须成立（恒等式 K）。"
+    ),
+    explanation_en=(
+        "Table 三 states its own cross-check: 本年新收 + 上年结转 = （七）总计 + 结转下年度, in every column (identity K)."
+    ),
+    bad=_HEADER + _BALANCE_GOOD.replace("四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"),
+    good=_HEADER + _BALANCE_GOOD,
+)
+def request_balance(doc: Document, ctx, options) -> Iterator[Finding]:
+    yield from _findings(ctx, "request", "RL303")
+
+
+_REVIEW_HEADER = """行政复议 | 行政诉讼
+结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
+"""
+
+
+@rule(
+    code="RL304",
+    name="review-total",
+    severity="error",
+    summary_zh="行政复议、行政诉讼表的总计不等于四项结果之和",
+    summary_en="a review/litigation 总计 is not the sum of its four results",
+    explanation_zh=(
+        "表四中行政复议、未经复议直接起诉、复议后起诉各有一个“总计”，分别等于结果维持＋结果纠正＋其他结果＋尚未审结（恒等式 T4）。"
+    ),
+    explanation_en=(
+        "Table 四 has three totals (行政复议, 未经复议直接起诉, 复议后起诉); each equals 维持 + 纠正 + 其他 + 尚未审结 (identity T4)."
+    ),
+    bad=_REVIEW_HEADER + "10 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 0",
+    good=_REVIEW_HEADER + "10 | 1 | 0 | 0 | 11 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 5",
+)
+def review_total(doc: Document, ctx, options) -> Iterator[Finding]:
+    yield from _findings(ctx, "review", "RL304")

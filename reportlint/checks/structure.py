@@ -1,0 +1,222 @@
+"""Is it a report, which template applies, and are the template's sections there, once, in order."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..api import Finding, Message, Severity, rule
+from ..document import Document, Span
+from ..sections import SectionMatch
+
+_RL101_BAD = """一、总体情况
+……
+二、主动公开政府信息情况
+……
+四、政府信息公开行政复议、行政诉讼情况
+……"""
+
+_RL101_GOOD = """一、总体情况
+……
+二、主动公开政府信息情况
+……
+三、收到和处理政府信息公开申请情况
+……
+四、政府信息公开行政复议、行政诉讼情况
+……"""
+
+
+@rule(
+    code="RL004",
+    name="not-a-report",
+    severity="error",
+    summary_zh="不是政府信息公开工作年度报告（无可识别的标题或部分）",
+    summary_en="not an annual information-disclosure report (no recognisable title or sections)",
+    explanation_zh=(
+        "年度报告应以“××××年政府信息公开工作年度报告”为题，或至少包含模板规定六个部分中的三个。"
+        "两者都没有的文件（工作方案、通知、其他文件）不按年报检查，其他规则不再运行。"
+    ),
+    explanation_en=(
+        "An annual report is titled '…年政府信息公开工作年度报告' or has at least three of the template's six "
+        "sections. A file with neither (a work plan, a notice) is not checked as a report; no other rule runs on it."
+    ),
+    bad="局政务公开实施方案\n一、指导思想\n……\n二、公开原则\n……",
+    good="青山县交通运输局2023年政府信息公开工作年度报告\n一、总体情况\n……",
+    requires_report=False,
+)
+def not_a_report(doc: Document, ctx, options) -> Iterator[Finding]:
+    if not ctx.is_report:
+        first = next((n for n, line in enumerate(doc.lines, 1) if line.strip()), 1)
+        text = doc.line(first).strip()
+        start = len(doc.line(first)) - len(doc.line(first).lstrip()) + 1
+        yield Finding(
+            Message(
+                "未识别为政府信息公开工作年度报告：开头没有“政府信息公开工作年度报告”之类的标题，也找不到模板规定的各部分标题",
+                "not recognised as an annual information-disclosure report: no report title in the first lines "
+                "and fewer than three of the template's section headings",
+            ),
+            Span(first, start, first, start + len(text)),
+            fingerprint_text=text[:60],
+        )
+
+
+_REASONS = {
+    "title": Message("报告年度 {year} 年取自标题（第 {line} 行）", "report year {year} taken from the title (line {line})"),
+    "period": Message("报告年度 {year} 年取自统计期限（第 {line} 行）", "report year {year} taken from the statistics period (line {line})"),
+    "announcement": Message("报告年度 {year} 年取自正文（第 {line} 行）", "report year {year} taken from the body (line {line})"),
+    "labels": Message("未找到报告年度，按表格用语推断", "no report year found; inferred from the table labels"),
+    "default": Message("未找到报告年度，也无法从表格判断，按现行格式检查", "no report year and no telling table labels; checked against the current template"),
+    "option": Message("由 --template 选项指定", "chosen with --template"),
+}
+
+
+@rule(
+    code="RL005",
+    name="template-version",
+    severity="info",
+    summary_zh="说明按哪一版模板检查以及依据（报告年度从何而来）",
+    summary_en="which template version the report is checked against, and why",
+    explanation_zh=(
+        "2021年及以后的年报适用国办公开办函〔2021〕30号格式，2019、2020年度适用国办公开办函〔2019〕60号格式，"
+        "2019年以前适用2007年条例第三十二条的内容要求。报告年度依次取自标题、统计期限、正文；都没有时按表格用语推断。"
+    ),
+    explanation_en=(
+        "Reports for 2021 on follow 国办公开办函〔2021〕30号, 2019–2020 follow 国办公开办函〔2019〕60号, earlier "
+        "years the 2007 regulation's content list. The year comes from the title, else the statistics period, else "
+        "the body; failing all, from the table labels."
+    ),
+    bad="（没有标题和统计期限的草稿：只能推断格式版本）",
+    good="青山县交通运输局2023年政府信息公开工作年度报告",
+)
+def template_version(doc: Document, ctx, options) -> Iterator[Finding]:
+    info = ctx.template.template
+    reason = "year" if ctx.choice.reason == "year" else ctx.choice.reason
+    detail = _REASONS[ctx.year.source if reason == "year" else reason]
+    span = ctx.year.span or Span(1, 1, 1, 1)
+    args = {"year": ctx.year.year, "line": span.line, "name": info.name, "document": info.document}
+    yield Finding(
+        Message(
+            "按《{name}》（{document}）检查：" + detail.zh,
+            "checked against 《{name}》 ({document}): " + detail.en,
+        ),
+        span,
+        args=args,
+        fingerprint_text=info.id,
+    )
+
+
+def _next_present(missing_index: int, ctx) -> Span | None:
+    """Where a missing section belongs: at the heading of the next section that is present."""
+    order = [spec.id for spec in ctx.template.sections]
+    present = {m.spec.id: m for m in ctx.sections}
+    for later in order[missing_index + 1:]:
+        if later in present:
+            return present[later].heading.span
+    return None
+
+
+@rule(
+    code="RL101",
+    name="missing-section",
+    severity="error",
+    summary_zh="缺少模板规定的必需部分",
+    summary_en="a mandatory section of the template is missing",
+    explanation_zh=(
+        "《政府信息公开条例》第五十条规定年报内容，国办年报格式据此规定六个部分：一、总体情况；二、主动公开政府信息情况；"
+        "三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；"
+        "六、其他需要报告的事项。不得擅自删减。措辞不同但意思相同的标题（如“五、存在的问题及改进措施”）视为存在（见 RL103）。"
+    ),
+    explanation_en=(
+        "Art. 50 of the regulation fixes the report's content and the national template turns it into six sections "
+        "(一 总体情况 … 六 其他需要报告的事项); none may be dropped. Reworded headings with the same meaning count as "
+        "present (see RL103)."
+    ),
+    bad=_RL101_BAD,
+    good=_RL101_GOOD,
+)
+def missing_section(doc: Document, ctx, options) -> Iterator[Finding]:
+    present = {match.spec.id for match in ctx.sections}
+    for index, spec in enumerate(ctx.template.sections):
+        if spec.mandatory and spec.id not in present:
+            span = _next_present(index, ctx) or doc.end_span
+            yield Finding(
+                Message("缺少必需部分「{heading}」", "mandatory section '{heading}' is missing"),
+                span,
+                args={"heading": spec.heading},
+                section=(spec.id,),
+                fingerprint_text=spec.heading,
+            )
+
+
+def _out_of_order(matches: list[SectionMatch], order: dict[str, int]) -> set[int]:
+    """Indexes of headings outside the longest run that is in template order."""
+    ranks = [order[m.spec.id] for m in matches]
+    best: list[list[int]] = []
+    for i, rank in enumerate(ranks):
+        chain = max((best[j] for j in range(i) if ranks[j] < rank), key=len, default=[])
+        best.append(chain + [i])
+    keep = set(max(best, key=len, default=[]))
+    return set(range(len(matches))) - keep
+
+
+@rule(
+    code="RL102",
+    name="section-order",
+    severity="error",
+    summary_zh="模板各部分顺序错乱或重复出现",
+    summary_en="template sections out of order or duplicated",
+    explanation_zh="六个部分须按模板顺序各出现一次。顺序颠倒或同一部分出现两次，读者和汇总统计都会出错。",
+    explanation_en="The six sections must each appear once, in the template's order; swapped or repeated sections mislead readers and aggregation.",
+    bad="五、存在的主要问题及改进情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……",
+    good="四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……",
+)
+def section_order(doc: Document, ctx, options) -> Iterator[Finding]:
+    order = {spec.id: i for i, spec in enumerate(ctx.template.sections) if spec.mandatory}
+    first_seen: dict[str, SectionMatch] = {}
+    unique: list[SectionMatch] = []
+    for match in ctx.sections:
+        if match.spec.id not in order:
+            continue
+        if match.spec.id in first_seen:
+            yield Finding(
+                Message("「{heading}」重复出现（第一次在第 {line} 行）", "'{heading}' appears again (first at line {line})"),
+                match.heading.span,
+                args={"heading": match.heading.text, "line": first_seen[match.spec.id].heading.span.line},
+                fingerprint_text=match.heading.text,
+            )
+            continue
+        first_seen[match.spec.id] = match
+        unique.append(match)
+    for index in sorted(_out_of_order(unique, order)):
+        match = unique[index]
+        before = next((m for m in unique[index + 1:] if order[m.spec.id] < order[match.spec.id]), None)
+        after = before.heading.text if before else ""
+        yield Finding(
+            Message("「{heading}」顺序错误：按模板应排在「{other}」之后", "'{heading}' is out of order: the template puts it after '{other}'"),
+            match.heading.span,
+            args={"heading": match.heading.text, "other": after},
+            fingerprint_text=match.heading.text,
+        )
+
+
+@rule(
+    code="RL103",
+    name="heading-wording",
+    severity="info",
+    summary_zh="部分标题措辞与模板不同（已按该部分识别）",
+    summary_en="a section heading differs from the template wording (accepted as that section)",
+    explanation_zh="标题意思与模板一致但措辞不同（如“五、存在的问题及改进措施”），已视为该部分；建议改用模板原文，便于汇总和检索。",
+    explanation_en="The heading means the template section but words it differently; it is accepted, but the template wording helps aggregation and search.",
+    bad="二、主动公开政府信息",
+    good="二、主动公开政府信息情况",
+)
+def heading_wording(doc: Document, ctx, options) -> Iterator[Finding]:
+    for match in ctx.sections:
+        if not match.exact and match.spec.mandatory:
+            yield Finding(
+                Message("标题「{heading}」与模板措辞「{expected}」不同", "heading '{heading}' differs from the template wording '{expected}'"),
+                match.heading.span,
+                args={"heading": match.heading.text, "expected": match.spec.heading},
+                expected=match.spec.heading,
+                actual=match.heading.text,
+                fingerprint_text=match.heading.text,
+            )

@@ -1,0 +1,92 @@
+"""The public entry points: lint text or a file, get typed results back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .api import Finding, Rule, Severity
+from .document import Span
+from .engine import Diagnostic, lint_document, stamp
+from .parser import parse
+from .readers import DEFAULT_MAX_BYTES, ReadError, read_path
+from .registry import all_rules, find_rule, select_rules
+
+UNASSESSABLE = frozenset({"RL001", "RL004"})
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    lang: str = "zh"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    template: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's verdict: `status` is 'pass', 'fail' (errors found) or 'error' (could not be assessed)."""
+
+    path: str
+    status: str
+    template: str | None
+    diagnostics: tuple[Diagnostic, ...]
+    encoding: str | None = None
+    year: int | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+def _status(diagnostics: list[Diagnostic]) -> str:
+    if any(d.code in UNASSESSABLE and d.severity is Severity.ERROR for d in diagnostics):
+        return "error"
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return "fail"
+    return "pass"
+
+
+def _rules(options: LintOptions) -> tuple[Rule, ...]:
+    return select_rules(all_rules(), list(options.select), list(options.ignore))
+
+
+def lint_text(text: str, path: str = "<text>", options: LintOptions | None = None, *, encoding: str = "utf-8") -> FileResult:
+    """Lint report text already in memory (a notebook cell, a database row)."""
+    options = options or LintOptions()
+    rules = _rules(options)
+    doc = parse(text, path=path, encoding=encoding)
+    crash_rule = find_rule(all_rules(), "RL002")
+    ctx, diagnostics = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule)
+    template = ctx.template.id if ctx.is_report else None
+    return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year)
+
+
+def lint_path(path: str | Path, options: LintOptions | None = None) -> FileResult:
+    """Read and lint one file; unreadable files give an RL001 verdict instead of an exception."""
+    options = options or LintOptions()
+    path = Path(path)
+    read = read_path(path, options.max_bytes)
+    if isinstance(read, ReadError):
+        return unreadable(str(path), read, options)
+    result = lint_text(read.text, str(path), options, encoding=read.encoding)
+    if read.guessed:
+        note = f"encoding guessed: {read.encoding}"
+        return FileResult(result.path, result.status, result.template, result.diagnostics, result.encoding, result.year, (note,))
+    return result
+
+
+def unreadable(path: str, error: ReadError, options: LintOptions) -> FileResult:
+    rule = find_rule(all_rules(), "RL001")
+    finding = Finding(error.message, Span(1, 1, 1, 1), args=error.args, fingerprint_text="RL001")
+    diagnostic = stamp(rule, finding, _EMPTY_DOC, options.lang, None)
+    return FileResult(path, "error", None, (diagnostic,), None)
+
+
+class _EmptyDocument:
+    def line(self, number: int) -> str:
+        return ""
+
+
+_EMPTY_DOC = _EmptyDocument()

@@ -1,0 +1,130 @@
+"""Text -> Document with the project's one Lark grammar (built once per process)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from lark import Lark, Token, Tree
+
+from .document import Block, Cell, Document, Heading, Paragraph, Row, Span, Table, TextLine
+from .resources import data_dir
+
+_HEADING_NUMBER = {
+    1: re.compile(r"[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[、．.]"),
+    2: re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[）)]"),
+    3: re.compile(r"[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*[、．.]"),
+}
+_LEADING_SPACE = re.compile(r"[^\S\n]*")
+
+
+@lru_cache(maxsize=1)
+def build_parser(strict: bool = False) -> Lark:
+    """The LALR parser with the contextual lexer; built once, reused for every file."""
+    grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
+    return Lark(
+        grammar,
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=False,
+        maybe_placeholders=False,
+        strict=strict,
+    )
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; the text always ends with one LF so every line is terminated."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+def parse(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
+    """Parse report text into a Document. Accepts any text: unknown shapes become paragraphs."""
+    source = normalise_newlines(text)
+    tree = build_parser().parse(source)
+    blocks = _Builder().build(tree)
+    return Document(path=path, text=source[:-1] if not text.endswith("\n") else source, blocks=blocks, encoding=encoding)
+
+
+class _Builder:
+    """Walks the parse tree top-down so each block knows its section path."""
+
+    def __init__(self) -> None:
+        self.path: list[str] = []
+
+    def build(self, tree: Tree) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        for child in tree.children:
+            kind = child.data
+            if kind == "table":
+                blocks.append(self._table(child))
+            elif kind == "paragraph":
+                blocks.append(self._paragraph(child))
+            else:
+                blocks.append(self._heading(child, int(kind[-1])))
+        return _merge_paragraphs(blocks)
+
+    def _heading(self, tree: Tree, level: int) -> Heading:
+        token: Token = tree.children[0]
+        raw = str(token)
+        match = _HEADING_NUMBER[level].match(raw)
+        numeral = unicodedata.normalize("NFKC", match.group(1)) if level == 3 else match.group(1)
+        number = f"（{numeral}）" if level == 2 else numeral
+        rest = raw[match.end():].strip()
+        title = rest.split("。", 1)[0].strip()
+        depth = min(level - 1, len(self.path))
+        self.path = self.path[:depth] + [number]
+        start = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        span = Span(token.line, start + 1, token.line, start + 1 + len(text))
+        return Heading(level, number, title, text, span, tuple(self.path))
+
+    def _paragraph(self, tree: Tree) -> Paragraph:
+        token: Token = tree.children[0]
+        raw = str(token)
+        start = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        return Paragraph((TextLine(text, token.line, start + 1),), tuple(self.path))
+
+    def _table(self, tree: Tree) -> Table:
+        rows = tuple(_row(row.children[0]) for row in tree.children)
+        return Table(rows, tuple(self.path))
+
+
+def _merge_paragraphs(blocks: list[Block]) -> tuple[Block, ...]:
+    """Consecutive text lines form one paragraph (PDF and Word text wraps long sentences)."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph)
+            and previous.lines[-1].line + 1 == block.lines[0].line
+            and previous.section == block.section
+        ):
+            merged[-1] = Paragraph(previous.lines + block.lines, previous.section)
+        else:
+            merged.append(block)
+    return tuple(merged)
+
+
+def _row(token: Token) -> Row:
+    raw = str(token)
+    line = token.line
+    separator = "|" if token.type == "PIPE_ROW" else "\t"
+    cells: list[Cell] = []
+    offset = 0
+    for index, piece in enumerate(raw.split(separator)):
+        lead = len(piece) - len(piece.lstrip())
+        text = piece.strip()
+        column = offset + lead + 1 if text else offset + 1
+        cells.append(Cell(text, Span(line, column, line, column + len(text)), index))
+        offset += len(piece) + 1
+    if separator == "|" and raw.lstrip().startswith("|") and cells and not cells[0].text:
+        cells = cells[1:]  # Markdown's leading pipe opens the row, it is not an empty cell
+    start = len(raw) - len(raw.lstrip())
+    return Row(tuple(cells), Span(line, start + 1, line, len(raw.rstrip()) + 1), raw)

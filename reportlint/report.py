@@ -1,0 +1,131 @@
+"""Renderers: the same results as text for people or JSON for machines (contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from . import __version__
+from .api import Severity
+from .engine import Diagnostic
+from .lint import FileResult
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+def summary(results: list[FileResult]) -> dict:
+    return {
+        "files": len(results),
+        "errors": sum(r.count(Severity.ERROR) for r in results),
+        "warnings": sum(r.count(Severity.WARNING) for r in results),
+        "infos": sum(r.count(Severity.INFO) for r in results),
+        "passed": sum(1 for r in results if r.status == "pass"),
+        "failed": sum(1 for r in results if r.status == "fail"),
+        "unassessed": sum(1 for r in results if r.status == "error"),
+    }
+
+
+def diagnostic_json(d: Diagnostic) -> dict:
+    return {
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.value,
+        "message": d.message,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "section": list(d.section),
+        "row": d.row,
+        "column_label": d.column_label,
+        "expected": d.expected,
+        "actual": d.actual,
+    }
+
+
+def to_json(results: list[FileResult]) -> str:
+    document = {
+        "version": __version__,
+        "files": [
+            {
+                "path": r.path,
+                "status": r.status,
+                "template": r.template,
+                "year": r.year,
+                "encoding": r.encoding,
+                "diagnostics": [diagnostic_json(d) for d in r.diagnostics],
+            }
+            for r in results
+        ],
+        "summary": summary(results),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _location(d: Diagnostic, lang: str) -> str:
+    parts = []
+    if d.section:
+        parts.append(" › ".join(d.section))
+    if d.row:
+        parts.append(d.row)
+    if d.column_label:
+        parts.append(d.column_label)
+    return " › ".join(parts)
+
+
+def render_text(results: Iterable[FileResult], console: Console, lang: str, show_info: bool = True) -> None:
+    results = list(results)
+    for result in results:
+        shown = [d for d in result.diagnostics if show_info or d.severity is not Severity.INFO]
+        for d in shown:
+            _render_one(result.path, d, console, lang)
+        for note in result.notes:
+            console.print(Text(f"{result.path}: {note}", style="dim"))
+    _render_summary(results, console, lang)
+
+
+def _render_one(path: str, d: Diagnostic, console: Console, lang: str) -> None:
+    severity = _SEVERITY_ZH[d.severity] if lang == "zh" else d.severity.value
+    head = Text()
+    head.append(f"{path}:{d.line}:{d.column}: ", style="bold")
+    head.append(d.code, style=_STYLE[d.severity])
+    head.append(f" [{severity}] ", style=_STYLE[d.severity])
+    head.append(d.message)
+    where = _location(d, lang)
+    if where:
+        head.append(f"  [{where}]", style="dim")
+    console.print(head, soft_wrap=True)
+    if d.source_line.strip():
+        _render_source(d, console)
+
+
+def _render_source(d: Diagnostic, console: Console) -> None:
+    line = d.source_line.replace("\t", " ")
+    gutter = f"{d.line:>6} │ "
+    console.print(Text(gutter, style="dim") + Text(line), soft_wrap=True)
+    start = max(d.column - 1, 0)
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    end = max(end, start + 1)
+    pad = " " * cell_len(line[:start])
+    marks = "^" * max(1, cell_len(line[start:end]))
+    console.print(Text(" " * 6 + " │ ", style="dim") + Text(pad) + Text(marks, style=_STYLE[d.severity]), soft_wrap=True)
+
+
+def _render_summary(results: list[FileResult], console: Console, lang: str) -> None:
+    s = summary(results)
+    if lang == "zh":
+        line = (
+            f"检查 {s['files']} 个文件：{s['passed']} 个通过，{s['failed']} 个有错误，{s['unassessed']} 个无法评估；"
+            f"共 {s['errors']} 个错误，{s['warnings']} 个警告，{s['infos']} 个提示。"
+        )
+    else:
+        line = (
+            f"Checked {s['files']} file(s): {s['passed']} passed, {s['failed']} failed, {s['unassessed']} could not be assessed; "
+            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info."
+        )
+    console.print(Text(line, style="bold red" if s["errors"] else "bold green"), soft_wrap=True)
