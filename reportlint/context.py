@@ -19,6 +19,10 @@ _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30
 _ANNOUNCE = re.compile(r"(信息公开|政务公开).{0,60}(报告如下|年度报告)")
 
 
+_FINISHED = re.compile(r"[。！？!?；;…”」』）)]$|[0-9０-９一二三四五六七八九十〇零]\s*日$|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$|(局|办公室|政府|委员会|街道办事处|中心|院|会)$")
+_ROW_LINE = re.compile(r"\||\t|(\s[0-9]+){3,}$")
+
+
 @dataclass(frozen=True)
 class TemplateChoice:
     template: Template
@@ -66,6 +70,23 @@ class LintContext:
             return True
         reference = all_templates()["2021"]
         return len({m.spec.id for m in match_sections(self.doc, reference)}) >= 3
+
+    @cached_property
+    def truncated_at(self) -> int | None:
+        """The last line when the text stops mid-way (an excerpt), else None.
+
+        A finished report ends with a complete sentence, a date or a signature. Text that stops
+        mid-sentence, or on a table row (real reports never end on a table: 五 and 六 follow), was
+        cut off when it was copied; what would follow the cut cannot be judged missing.
+        """
+        lines = self.doc.lines
+        last = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), None)
+        if last is None:
+            return None
+        text = lines[last - 1].strip()
+        if _ROW_LINE.search(text) or not _FINISHED.search(text):
+            return last
+        return None
 
     def table(self, name: str) -> TableView | None:
         """The template table `name` ('request', 'review') as found in the document, or None."""

@@ -62,6 +62,8 @@ class IdentitySpec(_Frozen):
     expression: str
     zh: str
     en: str
+    left: str = ""  # how to name a left-hand side of several terms in messages
+    right: str = ""
 
 
 class TableSpec(_Frozen):

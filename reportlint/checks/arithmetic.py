@@ -36,13 +36,24 @@ def _finding(view: TableView, violation: Violation) -> Finding:
     span = cell.span if cell is not None else row.row.span
     expected = format_number(violation.expected)
     actual = format_number(violation.actual)
-    return Finding(
-        Message(
+    if identity.left:  # a sum on the left: name both sides, blame no single cell
+        row_label = identity.left
+        message = Message(
+            "「{column}」列：{left} = {actual}，而 {right} = {expected}；依据：{rule}",
+            "column '{column}': {left} = {actual} but {right} = {expected}; {rule_en}",
+        )
+    else:
+        message = Message(
             "「{row}」行「{column}」列应为 {expected}，实际为 {actual}；依据：{rule}",
             "row '{row}', column '{column}': expected {expected}, found {actual}; {rule_en}",
-        ),
+        )
+    return Finding(
+        message,
         span,
-        args={"row": row_label, "column": column_label, "expected": expected, "actual": actual, "rule": identity.zh, "rule_en": identity.en},
+        args={
+            "row": row_label, "column": column_label, "expected": expected, "actual": actual,
+            "rule": identity.zh, "rule_en": identity.en, "left": identity.left, "right": identity.right,
+        },
         row=row_label,
         column_label=column_label,
         expected=expected,

@@ -36,8 +36,12 @@ def _scan(doc: Document, kind: str) -> Iterator[Finding]:
     for number, line in enumerate(doc.lines, start=1):
         if not line or line.isascii() and not any(c in line for c in "xX*("):
             continue
+        taken: list[tuple[int, int]] = []  # one finding per stretch of text, first pattern wins
         for pattern in patterns:
             for match in pattern.regex.finditer(line):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                taken.append(match.span())
                 text = match.group(0)
                 yield Finding(
                     pattern.message,

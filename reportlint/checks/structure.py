@@ -135,8 +135,9 @@ def _next_present(missing_index: int, ctx) -> Span | None:
 )
 def missing_section(doc: Document, ctx, options) -> Iterator[Finding]:
     present = {match.spec.id for match in ctx.sections}
+    cut = _cut_sections(ctx)
     for index, spec in enumerate(ctx.template.sections):
-        if spec.mandatory and spec.id not in present:
+        if spec.mandatory and spec.id not in present and spec.id not in cut:
             span = _next_present(index, ctx) or doc.end_span
             yield Finding(
                 Message("缺少必需部分「{heading}」", "mandatory section '{heading}' is missing"),
@@ -145,6 +146,54 @@ def missing_section(doc: Document, ctx, options) -> Iterator[Finding]:
                 section=(spec.id,),
                 fingerprint_text=spec.heading,
             )
+
+
+def _cut_sections(ctx) -> list[str]:
+    """Mandatory sections absent only because the text stops before them (an excerpt)."""
+    if ctx.truncated_at is None:
+        return []
+    order = [spec.id for spec in ctx.template.sections]
+    present = {match.spec.id for match in ctx.sections}
+    last_present = max((order.index(s) for s in present), default=-1)
+    return [
+        spec.id for spec in ctx.template.sections[last_present + 1:]
+        if spec.mandatory and spec.id not in present
+    ]
+
+
+@rule(
+    code="RL105",
+    name="truncated-text",
+    severity="info",
+    summary_zh="文本中途截断（似为节选），截断处之后的部分未检查",
+    summary_en="the text stops mid-way (an excerpt); sections after the cut were not checked",
+    explanation_zh=(
+        "完整的年报以完整的句子、落款或日期结束，且表格之后还有第五、六部分。文本停在半句话或表格行上，说明复制时被截断；"
+        "截断处之后的部分不能据此判为缺失，只提示一次，不报 RL101。"
+    ),
+    explanation_en=(
+        "A finished report ends with a full sentence, a signature or a date, and sections 五 and 六 follow the tables. Text "
+        "that stops mid-sentence or on a table row was cut when copied; sections after the cut are not reported as missing "
+        "(no RL101), only this one note."
+    ),
+    bad="一、总体情况\n2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，不断完",
+    good="一、总体情况\n……\n六、其他需要报告的事项\n本年度未收取信息处理费。",
+)
+def truncated_text(doc: Document, ctx, options) -> Iterator[Finding]:
+    cut = _cut_sections(ctx)
+    if cut:
+        line = ctx.truncated_at
+        text = doc.line(line).rstrip()
+        headings = "」「".join(spec.heading for spec in ctx.template.sections if spec.id in cut)
+        yield Finding(
+            Message(
+                "文本在第 {line} 行中途结束（似为节选）：其后的「{headings}」未检查",
+                "the text stops mid-way at line {line} (an excerpt?): {headings} after it were not checked",
+            ),
+            Span(line, 1, line, len(text) + 1),
+            args={"line": line, "headings": headings},
+            fingerprint_text="truncated",
+        )
 
 
 def _out_of_order(matches: list[SectionMatch], order: dict[str, int]) -> set[int]:
