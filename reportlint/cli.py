@@ -101,12 +101,18 @@ def list_rules(lang: str) -> None:
         rules = all_rules()
     except PluginError as error:
         _fail_usage(str(error))
+    rows = [(r.code, r.name, r.severity.value, getattr(r.summary, lang), r.source) for r in rules]
+    console = _console()
+    if not console.is_terminal:  # one tab-separated line per rule: easy to grep and parse
+        for row in rows:
+            click.echo("\t".join(row))
+        return
     table = Table(show_lines=False)
     for column in ("code", "name", "severity", "summary", "source"):
         table.add_column(column)
-    for rule in rules:
-        table.add_row(rule.code, rule.name, rule.severity.value, getattr(rule.summary, lang), rule.source)
-    _console().print(table)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 @main.command()

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .document import Document
+from .labels import simplify_for_matching
 from .reportyear import ReportYear, detect_year
 from .sections import SectionMatch, match_sections
 from .tables import TableView, find_table, find_unlabelled_table
 from .templates import Template, all_templates, template_for_year
 
-# Enough traditional forms to recognise a report typed in traditional characters.
-_TO_SIMPLIFIED = str.maketrans("開報務資況據條處複議訟關術統計範規錄", "开报务资况据条处复议讼关术统计范规录")
-_RUBY = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30}(年度报告|工作报告|情况报告|年报|报告)")
 _ANNOUNCE = re.compile(r"(信息公开|政务公开).{0,60}(报告如下|年度报告)")
 
@@ -64,7 +62,7 @@ class LintContext:
     def is_report(self) -> bool:
         """An annual report names itself in its first lines, or has at least three template sections."""
         head = "\n".join(line for line in self.doc.lines[:40] if line.strip())[:3000]
-        head = _RUBY.sub("", head).translate(_TO_SIMPLIFIED)
+        head = simplify_for_matching(head)
         title = "\n".join(head.splitlines()[:8])
         if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head):
             return True

@@ -18,5 +18,16 @@ def normalise(label: str) -> str:
     return _ITEM_NUMBER.sub(r"\1.", text)
 
 
+# Enough traditional forms to recognise a report typed in traditional characters, and the pinyin
+# annotations some converters leave after characters (運(yùn)).
+_TO_SIMPLIFIED = str.maketrans("開報務資況據條處複議訟關術統計範規錄會區縣辦", "开报务资况据条处复议讼关术统计范规录会区县办")
+_RUBY = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def simplify_for_matching(text: str) -> str:
+    """Text to match keywords against: pinyin annotations dropped, common traditional forms simplified."""
+    return _RUBY.sub("", text).translate(_TO_SIMPLIFIED)
+
+
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -104,13 +104,23 @@ def _render_one(path: str, d: Diagnostic, console: Console, lang: str) -> None:
         _render_source(d, console)
 
 
+_WINDOW = 40  # characters of context either side of a span on a long line
+
+
 def _render_source(d: Diagnostic, console: Console) -> None:
+    """The source line with the span underlined; long lines are cut to a window around it."""
     line = d.source_line.replace("\t", " ")
+    start = min(max(d.column - 1, 0), len(line))
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    end = min(max(end, start + 1), max(len(line), start + 1))
+    if cell_len(line) > 3 * _WINDOW:
+        left = max(0, start - _WINDOW)
+        right = min(len(line), end + _WINDOW)
+        head = "…" if left else ""
+        line = head + line[left:right] + ("…" if right < len(line) else "")
+        start, end = start - left + len(head), end - left + len(head)
     gutter = f"{d.line:>6} │ "
     console.print(Text(gutter, style="dim") + Text(line), soft_wrap=True)
-    start = max(d.column - 1, 0)
-    end = d.end_column - 1 if d.end_line == d.line else len(line)
-    end = max(end, start + 1)
     pad = " " * cell_len(line[:start])
     marks = "^" * max(1, cell_len(line[start:end]))
     console.print(Text(" " * 6 + " │ ", style="dim") + Text(pad) + Text(marks, style=_STYLE[d.severity]), soft_wrap=True)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document, Span
+from .labels import simplify_for_matching
 
 _YEAR = r"((?:19|20)\d{2})\s*年"
 _TITLE = re.compile(_YEAR + r"度?[^\n]{0,40}?(?:信息公开|政务公开|政务信息公开)[^\n]{0,20}(?:报告|年报)")
@@ -34,9 +35,9 @@ def detect_year(doc: Document) -> ReportYear:
         for number, line in enumerate(lines, start=1):
             if source == "title" and len(line.strip()) > _TITLE_MAX:
                 continue  # a title is a short line; long lines are body text
-            match = finder.search(line)
+            match = finder.search(simplify_for_matching(line))
             if match:
-                column = match.start(1) + 1
+                column = max(line.find(match.group(1)), 0) + 1
                 span = Span(number, column, number, column + 4)
                 return ReportYear(int(match.group(1)), source, span, label_version(doc))
     return ReportYear(None, "none", None, label_version(doc))
