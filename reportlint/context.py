@@ -10,7 +10,7 @@ from .document import Document
 from .labels import simplify_for_matching
 from .reportyear import ReportYear, detect_year
 from .sections import SectionMatch, match_sections
-from .tables import TableView, find_table, find_unlabelled_table
+from .tables import Candidate, TableView, candidates, find_table, find_unlabelled_table
 from .templates import Template, all_templates, template_for_year
 
 _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30}(年度报告|工作报告|情况报告|年报|报告)")
@@ -93,11 +93,16 @@ class LintContext:
             if spec is None:
                 view = None
             elif any(row.label for row in spec.rows):
-                view = find_table(self.doc, spec)
+                view = find_table(self.rows, spec)
             else:
-                view = find_unlabelled_table(self.doc, spec)
+                view = find_unlabelled_table(self.rows, spec)
             self._tables[name] = view
         return self._tables[name]
+
+    @cached_property
+    def rows(self) -> tuple[Candidate, ...]:
+        """Every printed table row (pipe, tab, one cell per line, PDF text), in document order."""
+        return candidates(self.doc)
 
     @cached_property
     def _tables(self) -> dict[str, TableView | None]:

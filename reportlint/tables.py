@@ -7,10 +7,12 @@ built here hides those differences from the rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Iterator
 
-from .document import Document, Row, Table
+from .document import Cell, Document, Row, Span, Table
 from .labels import normalise, similarity
 from .numbers import MISSING, Kind, Value, looks_like_value, parse_value
 from .templates import RowSpec, TableSpec
@@ -53,7 +55,16 @@ class TableView:
         return tuple(row.id for row in self.spec.rows if row.parent == row_id)
 
 
-def _split(row: Row) -> tuple[list[str], list]:
+@dataclass(frozen=True)
+class Candidate:
+    """A printed table row, whatever its layout: label fragments and the value cells after them."""
+
+    labels: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    row: Row
+
+
+def _split(row: Row) -> tuple[list[str], list[Cell]]:
     """Leading label cells and the value cells after them."""
     cells = list(row.cells)
     while cells and not cells[0].text:
@@ -62,6 +73,88 @@ def _split(row: Row) -> tuple[list[str], list]:
     while cells and not looks_like_value(cells[0].text):
         labels.append(cells.pop(0).text)
     return labels, cells
+
+
+_PAGE_MARKER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|P\.\s*\d+|Page\s+\d+.*)\s*$")
+_TOKEN = re.compile(r"\S+")
+_MAX_PENDING = 16
+
+
+def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidate]:
+    """Rows in text pasted from PDFs: a label, then figures separated by spaces.
+
+    Long labels wrap onto earlier lines and group labels stand one character per line; those
+    lines are kept as pending label fragments and joined to the next line that ends in figures.
+    """
+    pending: list[str] = []
+    for number, line in enumerate(doc.lines, start=1):
+        if number in line_numbers or _PAGE_MARKER.match(line):
+            continue
+        tokens = list(_TOKEN.finditer(line))
+        if not tokens:
+            continue
+        k = len(tokens)
+        while k > 0 and _is_figure(tokens[k - 1].group()):
+            k -= 1
+        if k == len(tokens):
+            pending = (pending + [line.strip()])[-_MAX_PENDING:]
+            continue
+        label = line[: tokens[k].start()].strip() if k else ""
+        cells = [Cell(t.group(), Span(number, t.start() + 1, number, t.end() + 1), i) for i, t in enumerate(tokens[k:], start=1)]
+        label_span = Span(number, tokens[0].start() + 1, number, tokens[k - 1].end() + 1) if k else cells[0].span
+        row = Row((Cell(label, label_span, 0), *cells), Span(number, tokens[0].start() + 1, number, tokens[-1].end() + 1), line)
+        labels = tuple(x for x in ("".join(pending), label) if x)
+        pending = []
+        yield Candidate(labels, tuple(cells), row)
+
+
+def _is_figure(token: str) -> bool:
+    value = parse_value(token)
+    return value.kind is Kind.NUMBER or (value.kind is Kind.NOT_APPLICABLE and token in ("/", "-", "—"))
+
+
+def _table_candidates(table: Table) -> Iterator[Candidate]:
+    """Rows of a pipe/tab table. One-cell-per-line layouts (`规章 |`, `/ |`, `|`) are reassembled."""
+    stacked: list[Row] = []
+    for row in table.rows:
+        texts = [cell.text for cell in row.cells]
+        if len(row.cells) <= 2 and not any(texts[1:]):  # `X |` or a lone `|`: one cell per line
+            stacked.append(row)
+            continue
+        if not any(texts):  # filler such as `|||`
+            continue
+        yield from _unstack(stacked)
+        stacked = []
+        labels, cells = _split(row)
+        yield Candidate(tuple(labels), tuple(cells), row)
+    yield from _unstack(stacked)
+
+
+def _unstack(rows: list[Row]) -> Iterator[Candidate]:
+    label: Row | None = None
+    cells: list[Cell] = []
+    for row in rows:
+        cell = row.cells[0]
+        if cell.text and not looks_like_value(cell.text):
+            if label is not None:
+                yield Candidate((label.cells[0].text,), tuple(cells), label)
+            label, cells = row, []
+        elif label is not None:
+            cells.append(cell)
+    if label is not None:
+        yield Candidate((label.cells[0].text,), tuple(cells), label)
+
+
+def candidates(doc: Document) -> tuple[Candidate, ...]:
+    """Every printed row of the document, table rows and PDF text rows, in document order."""
+    found: list[Candidate] = []
+    line_numbers: set[int] = set()
+    for table in doc.tables:
+        found.extend(_table_candidates(table))
+        line_numbers.update(range(table.span.line, table.span.end_line + 1))
+    found.extend(_text_candidates(doc, line_numbers))
+    found.sort(key=lambda c: c.row.span.line)
+    return tuple(found)
 
 
 def _values(cells: list, width: int) -> tuple[Value, ...]:
@@ -103,43 +196,44 @@ def _strip_note(label: str) -> str:
     return head
 
 
-def find_table(doc: Document, spec: TableSpec) -> TableView | None:
-    """The rows of `spec` found anywhere in the document's tables, in document order."""
+def find_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None:
+    """The rows of `spec` among the document's printed rows, in document order."""
     index = _LabelIndex(spec)
     width = len(spec.columns)
     matched: list[MatchedRow] = []
-    for table in doc.tables:
-        for row in table.rows:
-            labels, cells = _split(row)
-            if not labels:
-                continue
-            found = None
-            for label in (labels[-1], "".join(labels), labels[0]):
-                found = index.find(label)
-                if found:
-                    break
-            if found is None:
-                continue
-            row_spec, exact = found
-            matched.append(MatchedRow(row_spec, row, label, exact, _values(cells, width)))
+    for candidate in rows:
+        labels = candidate.labels
+        if not labels:
+            continue
+        found = None
+        for label in dict.fromkeys((labels[-1], "".join(labels), labels[0])):
+            found = index.find(label)
+            if found:
+                break
+        if found is None:
+            continue
+        row_spec, exact = found
+        matched.append(MatchedRow(row_spec, candidate.row, label, exact, _values(list(candidate.cells), width)))
     return TableView(spec, tuple(matched)) if matched else None
 
 
-def find_unlabelled_table(doc: Document, spec: TableSpec) -> TableView | None:
-    """A one-row table of bare figures (the review/litigation table) under a header naming it."""
+def find_unlabelled_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None:
+    """A one-row table of bare figures (the review/litigation table) after a header naming it."""
     width = len(spec.columns)
     words = spec.header_words
     header_seen = False
-    for table in doc.tables:
-        for row in table.rows:
-            texts = [cell.text for cell in row.cells]
-            if any(word in text for text in texts for word in words):
-                header_seen = True
-                continue
-            if not header_seen:
-                continue
-            values = _values(list(row.cells), width)
-            figures = [v for v in values if v.kind is Kind.NUMBER]
-            if figures and all(v.kind is not Kind.TEXT for v in values) and len(row.cells) >= width:
-                return TableView(spec, (MatchedRow(spec.rows[0], row, "", True, values),))
+    for candidate in rows:
+        if any(word in label for label in candidate.labels for word in words):
+            header_seen = True
+        if not header_seen or len(candidate.labels) > 0 and any(candidate.labels[-1:]) and not _only_header(candidate):
+            continue
+        values = _values(list(candidate.cells), width)
+        figures = [v for v in values if v.kind is Kind.NUMBER]
+        if figures and all(v.kind is not Kind.TEXT for v in values) and len(candidate.cells) >= width:
+            return TableView(spec, (MatchedRow(spec.rows[0], candidate.row, "", True, values),))
     return None
+
+
+def _only_header(candidate: Candidate) -> bool:
+    """PDF text: the figures line may follow header fragments that were joined as its label."""
+    return candidate.row.cells[0].text == "" or not candidate.row.cells[0].text.strip()

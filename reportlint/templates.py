@@ -74,6 +74,9 @@ class TableSpec(_Frozen):
     rows: tuple[RowSpec, ...]
     identities: tuple[IdentitySpec, ...] = ()
     header_words: tuple[str, ...] = ()
+    item: str = ""  # 主动公开 blocks: the 第二十条 item they report
+    decimals: bool = False  # amounts in 万元 may have decimals
+    signed_columns: tuple[str, ...] = ()  # 本年增/减 may be negative
 
     @cached_property
     def column_ids(self) -> tuple[str, ...]:
