@@ -122,7 +122,8 @@ class Document:
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
-        return tuple(self.text.split("\n"))
+        """The source lines (a final newline ends the last line, it does not start another)."""
+        return tuple(self.text[:-1].split("\n")) if self.text.endswith("\n") else tuple(self.text.split("\n"))
 
     def line(self, number: int) -> str:
         """The source line `number` (1-based), or "" past the end."""

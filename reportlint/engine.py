@@ -84,6 +84,13 @@ def _crash(rule: Rule, error: BaseException, doc: Document, lang: str, crash_rul
     return stamp(crash_rule, finding, doc, lang, None)
 
 
+@dataclass(frozen=True)
+class LintRun:
+    ctx: LintContext
+    diagnostics: list[Diagnostic]
+    is_report: bool | None  # None when deciding it crashed
+
+
 def lint_document(
     doc: Document,
     rules: tuple[Rule, ...],
@@ -92,7 +99,7 @@ def lint_document(
     template: str | None = None,
     crash_rule: Rule,
     options: dict[str, object] | None = None,
-) -> tuple[LintContext, list[Diagnostic]]:
+) -> LintRun:
     """Run `rules` over `doc`. A rule that raises becomes one `crash_rule` (RL002) diagnostic."""
     ctx = LintContext(doc, template)
     sections = _SectionIndex(doc)
@@ -100,7 +107,8 @@ def lint_document(
     try:
         is_report = ctx.is_report
     except Exception as error:  # noqa: BLE001 - a broken detector must not lose the file
-        return ctx, [_crash(rules[0], error, doc, lang, crash_rule)]
+        detector = next((r for r in rules if r.code == "RL004"), crash_rule)
+        return LintRun(ctx, [_crash(detector, error, doc, lang, crash_rule)], None)
     for rule in rules:
         if rule.check is None or (rule.requires_report and not is_report):
             continue
@@ -112,4 +120,4 @@ def lint_document(
             continue
         diagnostics.extend(found)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return ctx, diagnostics
+    return LintRun(ctx, diagnostics, is_report)

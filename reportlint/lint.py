@@ -58,9 +58,10 @@ def lint_text(text: str, path: str = "<text>", options: LintOptions | None = Non
     rules = _rules(options)
     doc = parse(text, path=path, encoding=encoding)
     crash_rule = find_rule(all_rules(), "RL002")
-    ctx, diagnostics = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule)
-    template = ctx.template.id if ctx.is_report else None
-    return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year)
+    run = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule)
+    ctx, diagnostics = run.ctx, run.diagnostics
+    template = ctx.template.id if run.is_report else None
+    return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None)
 
 
 def lint_path(path: str | Path, options: LintOptions | None = None) -> FileResult:

@@ -34,34 +34,34 @@ def build_parser(strict: bool = False) -> Lark:
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR become LF; the text always ends with one LF so every line is terminated."""
+    """CRLF and lone CR become LF (line numbers then match what editors show)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.endswith("\n"):
-        text += "\n"
     return text
 
 
 def parse(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
     """Parse report text into a Document. Accepts any text: unknown shapes become paragraphs."""
     source = normalise_newlines(text)
-    tree = build_parser().parse(source)
-    blocks = _Builder().build(tree)
-    return Document(path=path, text=source[:-1] if not text.endswith("\n") else source, blocks=blocks, encoding=encoding)
+    terminated = source if source.endswith("\n") else source + "\n"  # the grammar wants every line ended
+    blocks = _Builder().build(build_parser().parse(terminated))
+    return Document(path=path, text=source, blocks=blocks, encoding=encoding)
 
 
 class _Builder:
     """Walks the parse tree top-down so each block knows its section path."""
 
     def __init__(self) -> None:
-        self.path: list[str] = []
+        self.path: list[tuple[int, str]] = []  # (level, number) of the open headings
 
     def build(self, tree: Tree) -> tuple[Block, ...]:
         blocks: list[Block] = []
         for child in tree.children:
             kind = child.data
             if kind == "table":
-                blocks.append(self._table(child))
+                table = self._table(child)
+                if table is not None:
+                    blocks.append(table)
             elif kind == "paragraph":
                 blocks.append(self._paragraph(child))
             else:
@@ -76,23 +76,26 @@ class _Builder:
         number = f"（{numeral}）" if level == 2 else numeral
         rest = raw[match.end():].strip()
         title = rest.split("。", 1)[0].strip()
-        depth = min(level - 1, len(self.path))
-        self.path = self.path[:depth] + [number]
+        self.path = [entry for entry in self.path if entry[0] < level] + [(level, number)]
         start = len(raw) - len(raw.lstrip())
         text = raw.strip()
         span = Span(token.line, start + 1, token.line, start + 1 + len(text))
-        return Heading(level, number, title, text, span, tuple(self.path))
+        return Heading(level, number, title, text, span, self.section)
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(number for _, number in self.path)
 
     def _paragraph(self, tree: Tree) -> Paragraph:
         token: Token = tree.children[0]
         raw = str(token)
         start = len(raw) - len(raw.lstrip())
         text = raw.strip()
-        return Paragraph((TextLine(text, token.line, start + 1),), tuple(self.path))
+        return Paragraph((TextLine(text, token.line, start + 1),), self.section)
 
-    def _table(self, tree: Tree) -> Table:
+    def _table(self, tree: Tree) -> Table | None:
         rows = tuple(_row(row.children[0]) for row in tree.children)
-        return Table(rows, tuple(self.path))
+        return Table(rows, self.section) if rows else None  # Markdown separator lines alone are no table
 
 
 def _merge_paragraphs(blocks: list[Block]) -> tuple[Block, ...]:

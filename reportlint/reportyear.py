@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Document, Span
+from .document import Document, Paragraph, Span
 from .labels import simplify_for_matching
 
 _YEAR = r"((?:19|20)\d{2})\s*年"
@@ -14,6 +14,7 @@ _TITLE_BEFORE = re.compile(r"(?:信息公开|政务公开)[^\n]{0,20}(?:报告|�
 _PERIOD = re.compile(r"统计(?:期限|时限|区间|时间)[^\n]{0,12}?" + _YEAR)
 _ANNOUNCE = re.compile(r"现将\s*" + _YEAR + r"度?")
 _TITLE_MAX = 60
+_SENTENCE_ENDS = ("。", "：", ":", "；", ";", "，", ",")
 _LABELS = {
     "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量"),
     "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量"),
@@ -28,13 +29,23 @@ class ReportYear:
     label_version: str | None  # the template version the table labels belong to, if any
 
 
+def _title_lines(doc: Document) -> set[int]:
+    """Line numbers that can be the title: short lines before the first heading, not sentences."""
+    first_block = min((b.span.line for b in doc.blocks if not isinstance(b, Paragraph)), default=len(doc.lines) + 1)
+    numbers = set()
+    for number, line in enumerate(doc.lines[: min(first_block - 1, 15)], start=1):
+        text = line.strip()
+        if text and len(text) <= _TITLE_MAX and not text.endswith(_SENTENCE_ENDS) and "现将" not in text:
+            numbers.add(number)
+    return numbers
+
+
 def detect_year(doc: Document) -> ReportYear:
-    head = doc.lines[:15]
+    titles = _title_lines(doc)
     for finder, source in ((_TITLE, "title"), (_TITLE_BEFORE, "title"), (_PERIOD, "period"), (_ANNOUNCE, "announcement")):
-        lines = head if source == "title" else doc.lines[:60]
-        for number, line in enumerate(lines, start=1):
-            if source == "title" and len(line.strip()) > _TITLE_MAX:
-                continue  # a title is a short line; long lines are body text
+        for number, line in enumerate(doc.lines[:60], start=1):
+            if source == "title" and number not in titles:
+                continue
             match = finder.search(simplify_for_matching(line))
             if match:
                 column = max(line.find(match.group(1)), 0) + 1

@@ -186,7 +186,7 @@ def test_pdf_row_label_on_its_own_line_is_not_a_heading(line):
     text = "\n".join(
         [
             "三、收到和处理政府信息公开申请情况",
-            "（七）总计 8 0 0 0 0 0 8",
+            "（七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8",
             line,
             "四、政府信息公开行政复议、行政诉讼情况",
             "五、存在的主要问题及改进情况",
@@ -230,7 +230,7 @@ def test_pipe_row_positions_on_later_indented_line():
     doc = parse(text)
     (row,) = doc.tables[0].rows
     assert cells(row) == [("行政许可", 2, 3, 7), ("17256件", 2, 10, 16), ("", 2, 18, 18)]
-    assert row.span == Span(2, 3, 2, 17)
+    assert row.span == Span(2, 3, 2, 18)
 
 
 def test_markdown_table_separator_is_not_a_row():
@@ -274,14 +274,26 @@ def test_separator_line_without_rows_makes_no_empty_table():
 
 
 def test_tab_separated_rows():
-    text = "规章\t0\t0\t0\n行政规范性文件\t0\t6\t19\n\t行政许可\t17256件\n"
+    text = "规章\t0\t0\t0\n行政规范性文件\t0\t6\t19\n行政许可\t17256件\t\n"
     doc = parse(text)
     assert kinds(doc) == ["Table"]
     rows = doc.tables[0].rows
     assert cells(rows[0]) == [("规章", 1, 1, 3), ("0", 1, 4, 5), ("0", 1, 6, 7), ("0", 1, 8, 9)]
     assert cells(rows[1]) == [("行政规范性文件", 2, 1, 8), ("0", 2, 9, 10), ("6", 2, 11, 12), ("19", 2, 13, 15)]
+    assert cells(rows[2]) == [("行政许可", 3, 1, 5), ("17256件", 3, 6, 12), ("", 3, 13, 13)]
+    assert rows[2].span == Span(3, 1, 3, 12)
+
+
+def test_tab_row_with_empty_first_cell():
+    """A merged group label leaves the first cell empty in tab-separated exports; the line still
+    has text on both sides of a tab (the grammar's definition of a tab row)."""
+    text = "(三)不予公开\t1.属于国家秘密\t0\t0\n\t2.其他法律行政法规禁止公开\t0\t0\n"
+    doc = parse(text)
+    assert kinds(doc) == ["Table"]
+    rows = doc.tables[0].rows
+    assert [r.span.line for r in rows] == [1, 2]
     # a leading tab gives an empty first cell; the label starts at column 2
-    assert cells(rows[2]) == [("", 3, 1, 1), ("行政许可", 3, 2, 6), ("17256件", 3, 7, 13)]
+    assert cells(rows[1]) == [("", 2, 1, 1), ("2.其他法律行政法规禁止公开", 2, 2, 16), ("0", 2, 17, 18), ("0", 2, 19, 20)]
 
 
 def test_single_tab_without_text_on_both_sides_is_not_a_row():

@@ -9,8 +9,10 @@ from ..arithmetic import Violation, check_identity
 from ..document import Document
 from ..numbers import format_number
 from ..tables import TableView
+from .examples import TITLE
 
-_HEADER = """（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况
+_HEADER = TITLE + """三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况
 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计
 """
 
@@ -33,7 +35,7 @@ def _finding(view: TableView, violation: Violation) -> Finding:
     row_label = spec.row(violation.row_id).label or spec.title
     column_label = spec.column(violation.column_id).display
     cell = violation.cell.cell
-    span = cell.span if cell is not None else row.row.span
+    span = cell.span if cell is not None else (row.row.span if row else view.rows[0].row.span)
     expected = format_number(violation.expected)
     actual = format_number(violation.actual)
     if identity.left:  # a sum on the left: name both sides, blame no single cell
@@ -84,6 +86,7 @@ def row_total(doc: Document, ctx, options) -> Iterator[Finding]:
 
 
 _OUTCOMES_GOOD = """（一）予以公开 | 7 | 0 | 0 | 0 | 0 | 0 | 7
+（二）部分公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 （四）无法提供 | 1.本机关不掌握相关政府信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1
 （七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8"""
 
@@ -135,7 +138,8 @@ def request_balance(doc: Document, ctx, options) -> Iterator[Finding]:
     yield from _findings(ctx, "request", "RL303")
 
 
-_REVIEW_HEADER = """行政复议 | 行政诉讼
+_REVIEW_HEADER = TITLE + """四、政府信息公开行政复议、行政诉讼情况
+行政复议 | 行政诉讼
 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉
 """
 

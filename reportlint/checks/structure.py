@@ -7,22 +7,10 @@ from typing import Iterator
 from ..api import Finding, Message, Severity, rule
 from ..document import Document, Span
 from ..sections import SectionMatch
+from .examples import SIX_SECTIONS, TITLE
 
-_RL101_BAD = """一、总体情况
-……
-二、主动公开政府信息情况
-……
-四、政府信息公开行政复议、行政诉讼情况
-……"""
-
-_RL101_GOOD = """一、总体情况
-……
-二、主动公开政府信息情况
-……
-三、收到和处理政府信息公开申请情况
-……
-四、政府信息公开行政复议、行政诉讼情况
-……"""
+_RL101_GOOD = TITLE + SIX_SECTIONS
+_RL101_BAD = _RL101_GOOD.replace("三、收到和处理政府信息公开申请情况\n（表三）\n", "")
 
 
 @rule(
@@ -73,21 +61,25 @@ _REASONS = {
     code="RL005",
     name="template-version",
     severity="info",
-    summary_zh="说明按哪一版模板检查以及依据（报告年度从何而来）",
-    summary_en="which template version the report is checked against, and why",
+    summary_zh="标题和统计期限都未写明报告年度：说明按哪一版模板检查以及推断依据",
+    summary_en="the title and statistics period give no report year: which template was inferred, and why",
     explanation_zh=(
         "2021年及以后的年报适用国办公开办函〔2021〕30号格式，2019、2020年度适用国办公开办函〔2019〕60号格式，"
-        "2019年以前适用2007年条例第三十二条的内容要求。报告年度依次取自标题、统计期限、正文；都没有时按表格用语推断。"
+        "2019年以前适用2007年条例第三十二条的内容要求。报告年度应写在标题（“××××年政府信息公开工作年度报告”）和统计期限中；"
+        "两处都没有时，只能从正文或表格用语推断格式版本，此时给出本提示说明推断结果和依据。"
     ),
     explanation_en=(
         "Reports for 2021 on follow 国办公开办函〔2021〕30号, 2019–2020 follow 国办公开办函〔2019〕60号, earlier "
         "years the 2007 regulation's content list. The year comes from the title, else the statistics period, else "
-        "the body; failing all, from the table labels."
+        "the body; failing all, from the table labels. The year belongs in the title and the statistics period: when "
+        "neither gives it, this note says which template was inferred and from what."
     ),
-    bad="（没有标题和统计期限的草稿：只能推断格式版本）",
-    good="青山县交通运输局2023年政府信息公开工作年度报告",
+    bad="青山县交通运输局政府信息公开工作年度报告\n一、总体情况\n现将2023年度政府信息公开工作情况报告如下。",
+    good="青山县交通运输局2023年政府信息公开工作年度报告\n一、总体情况\n现将2023年度政府信息公开工作情况报告如下。",
 )
 def template_version(doc: Document, ctx, options) -> Iterator[Finding]:
+    if ctx.choice.reason == "year" and ctx.year.source in ("title", "period"):
+        return  # stated where it belongs: nothing to say
     info = ctx.template.template
     reason = "year" if ctx.choice.reason == "year" else ctx.choice.reason
     detail = _REASONS[ctx.year.source if reason == "year" else reason]
@@ -176,22 +168,26 @@ def _cut_sections(ctx) -> list[str]:
         "that stops mid-sentence or on a table row was cut when copied; sections after the cut are not reported as missing "
         "(no RL101), only this one note."
     ),
-    bad="一、总体情况\n2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，不断完",
-    good="一、总体情况\n……\n六、其他需要报告的事项\n本年度未收取信息处理费。",
+    bad=TITLE + "一、总体情况\n2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，不断完",
+    good=TITLE + SIX_SECTIONS,
 )
 def truncated_text(doc: Document, ctx, options) -> Iterator[Finding]:
     cut = _cut_sections(ctx)
     if cut:
         line = ctx.truncated_at
         text = doc.line(line).rstrip()
-        headings = "」「".join(spec.heading for spec in ctx.template.sections if spec.id in cut)
+        names = [spec.heading for spec in ctx.template.sections if spec.id in cut]
         yield Finding(
             Message(
-                "文本在第 {line} 行中途结束（似为节选）：其后的「{headings}」未检查",
-                "the text stops mid-way at line {line} (an excerpt?): {headings} after it were not checked",
+                "文本在第 {line} 行中途结束（似为节选）：其后的{headings_zh}未检查",
+                "the text stops mid-way at line {line} (an excerpt?): {headings_en} after it were not checked",
             ),
             Span(line, 1, line, len(text) + 1),
-            args={"line": line, "headings": headings},
+            args={
+                "line": line,
+                "headings_zh": "".join(f"「{name}」" for name in names),
+                "headings_en": ", ".join(f"'{name}'" for name in names),
+            },
             fingerprint_text="truncated",
         )
 
@@ -215,8 +211,8 @@ def _out_of_order(matches: list[SectionMatch], order: dict[str, int]) -> set[int
     summary_en="template sections out of order or duplicated",
     explanation_zh="六个部分须按模板顺序各出现一次。顺序颠倒或同一部分出现两次，读者和汇总统计都会出错。",
     explanation_en="The six sections must each appear once, in the template's order; swapped or repeated sections mislead readers and aggregation.",
-    bad="五、存在的主要问题及改进情况\n……\n四、政府信息公开行政复议、行政诉讼情况\n……",
-    good="四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……",
+    bad=TITLE + SIX_SECTIONS.replace("四、政府信息公开行政复议", "四、暂存").replace("五、存在的主要问题及改进情况", "四、政府信息公开行政复议、行政诉讼情况").replace("四、暂存、行政诉讼情况", "五、存在的主要问题及改进情况"),
+    good=TITLE + SIX_SECTIONS,
 )
 def section_order(doc: Document, ctx, options) -> Iterator[Finding]:
     order = {spec.id: i for i, spec in enumerate(ctx.template.sections) if spec.mandatory}
@@ -235,14 +231,22 @@ def section_order(doc: Document, ctx, options) -> Iterator[Finding]:
             continue
         first_seen[match.spec.id] = match
         unique.append(match)
-    for index in sorted(_out_of_order(unique, order)):
+    misplaced = _out_of_order(unique, order)
+    for index in sorted(misplaced):
         match = unique[index]
-        before = next((m for m in unique[index + 1:] if order[m.spec.id] < order[match.spec.id]), None)
-        after = before.heading.text if before else ""
+        rank = order[match.spec.id]
+        kept = [i for i in range(len(unique)) if i not in misplaced]
+        earlier = next((unique[i] for i in kept if i < index and order[unique[i].spec.id] > rank), None)
+        if earlier is not None:
+            message = Message("「{heading}」顺序错误：按模板应排在「{other}」之前", "'{heading}' is out of order: the template puts it before '{other}'")
+            other = earlier
+        else:
+            other = next(unique[i] for i in reversed(kept) if i > index and order[unique[i].spec.id] < rank)
+            message = Message("「{heading}」顺序错误：按模板应排在「{other}」之后", "'{heading}' is out of order: the template puts it after '{other}'")
         yield Finding(
-            Message("「{heading}」顺序错误：按模板应排在「{other}」之后", "'{heading}' is out of order: the template puts it after '{other}'"),
+            message,
             match.heading.span,
-            args={"heading": match.heading.text, "other": after},
+            args={"heading": match.heading.text, "other": other.heading.text},
             fingerprint_text=match.heading.text,
         )
 
@@ -255,8 +259,8 @@ def section_order(doc: Document, ctx, options) -> Iterator[Finding]:
     summary_en="a section heading differs from the template wording (accepted as that section)",
     explanation_zh="标题意思与模板一致但措辞不同（如“五、存在的问题及改进措施”），已视为该部分；建议改用模板原文，便于汇总和检索。",
     explanation_en="The heading means the template section but words it differently; it is accepted, but the template wording helps aggregation and search.",
-    bad="二、主动公开政府信息",
-    good="二、主动公开政府信息情况",
+    bad=TITLE + SIX_SECTIONS.replace("二、主动公开政府信息情况", "二、主动公开政府信息"),
+    good=TITLE + SIX_SECTIONS,
 )
 def heading_wording(doc: Document, ctx, options) -> Iterator[Finding]:
     for match in ctx.sections:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from ..api import Message
 from . import ReadError, ReadResult
@@ -24,6 +25,13 @@ def _binary(text: str) -> bool:
         return True
     controls = sum(1 for c in sample if c < " " and c not in _ALLOWED_CONTROLS)
     return controls > max(2, len(sample) // 100)
+
+
+def _garbled(text: str) -> bool:
+    """Unassigned, private-use or special code points in bulk: the bytes were not in this encoding."""
+    sample = text[:65536]
+    odd = sum(1 for c in sample if ord(c) > 127 and (0xFFF0 <= ord(c) <= 0xFFFF or unicodedata.category(c) in ("Cn", "Co", "Cs")))
+    return odd > max(2, len(sample) // 50)
 
 
 def _cjk_share(text: str) -> float:
@@ -89,4 +97,6 @@ def _detect(data: bytes) -> ReadResult | ReadError:
 def _checked(text: str, encoding: str, guessed: bool) -> ReadResult | ReadError:
     if _binary(text):
         return ReadError(_BINARY, {"encoding": encoding})
+    if _garbled(text):
+        return ReadError(_UNDECODABLE, {})
     return ReadResult(text, encoding, guessed)

@@ -1,0 +1,149 @@
+"""RL004 not-a-report: no report title in the first lines and fewer than three template sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint import LintOptions, lint_path, lint_text
+from reportlint.api import Severity
+
+NOT_A_REPORT_MESSAGE = (
+    "未识别为政府信息公开工作年度报告：开头没有“政府信息公开工作年度报告”之类的标题，也找不到模板规定的各部分标题"
+)
+
+
+def _only_rl004(result):
+    assert result.status == "error"
+    assert result.template is None
+    assert [d.code for d in result.diagnostics] == ["RL004"], result.diagnostics
+    diagnostic = result.diagnostics[0]
+    assert diagnostic.name == "not-a-report"
+    assert diagnostic.severity is Severity.ERROR
+    assert diagnostic.message == NOT_A_REPORT_MESSAGE
+    return diagnostic
+
+
+# ---------------------------------------------------------------- bad
+
+
+def test_work_plan_sample(bad_sample):
+    diagnostic = _only_rl004(lint_path(bad_sample("RL004")))
+    # the first line, 「青山县交通运输局2024年政务公开工作实施方案」 (23 characters)
+    assert (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column) == (1, 1, 1, 24)
+
+
+def test_seed_work_plan_gives_rl004_and_no_other_error(seeds_dir):
+    path = seeds_dir / "003_f0cf953f6364731d.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    result = lint_path(path)
+    # the file is full of 20XX placeholders: RL401 must not run on a file that is not a report
+    diagnostic = _only_rl004(result)
+    assert (diagnostic.line, diagnostic.column, diagnostic.end_column) == (1, 1, 3)  # 「范文」
+
+
+def test_two_template_sections_without_title_are_not_enough():
+    text = "一、总体情况\n我局做好公开工作。\n二、主动公开政府信息情况\n无。\n"
+    diagnostic = _only_rl004(lint_text(text))
+    assert (diagnostic.line, diagnostic.column, diagnostic.end_column) == (1, 1, 7)
+
+
+def test_position_is_the_first_non_blank_line():
+    text = "\n\n   局政务公开实施方案\n一、指导思想\n……\n"
+    diagnostic = _only_rl004(lint_text(text))
+    assert (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column) == (3, 4, 3, 13)
+
+
+def test_other_rules_do_not_run_on_a_non_report():
+    text = "关于做好20XX年政务公开工作的通知\n各科室：\n请于xxxx年x月x日前报送（文字描述）。\n"
+    _only_rl004(lint_text(text))
+
+
+def test_status_is_error_even_with_rules_selected(bad_sample):
+    result = lint_path(bad_sample("RL004"), LintOptions(select=("RL004",)))
+    _only_rl004(result)
+
+
+def test_message_in_english(bad_sample):
+    result = lint_path(bad_sample("RL004"), LintOptions(lang="en"))
+    assert [d.message for d in result.diagnostics] == [
+        "not recognised as an annual information-disclosure report: no report title in the first lines "
+        "and fewer than three of the template's section headings"
+    ]
+
+
+# ---------------------------------------------------------------- good
+
+
+def test_good_sample_is_a_report(good_path, codes):
+    result = lint_path(good_path)
+    assert "RL004" not in codes(result)
+    assert result.status == "pass"
+    assert result.template == "2021"
+
+
+def test_three_template_sections_without_a_title_are_a_report(codes):
+    text = "一、总体情况\n我局做好公开工作。\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n无。\n"
+    result = lint_text(text)
+    assert "RL004" not in codes(result)
+    assert result.template == "2021"
+
+
+def test_title_alone_makes_a_report(codes):
+    result = lint_text("青山县交通运输局2023年政府信息公开工作年度报告\n本年度工作情况如下。\n")
+    assert "RL004" not in codes(result)
+
+
+def test_title_in_traditional_characters(codes):
+    result = lint_text("交通運輸局2021年度信息公開工作報告\n一、概述\n我局認真開展政府信息公開工作。\n")
+    assert "RL004" not in codes(result)
+    assert result.year == 2021
+
+
+def test_report_announced_in_the_first_sentence(codes):
+    # no title line (web copies often drop it), but the opening sentence announces the report
+    text = (
+        "根据《中华人民共和国政府信息公开条例》要求，现将我局2022年度政务信息公开工作情况报告如下：\n"
+        "一、总体情况\n我局做好公开工作。\n"
+    )
+    assert "RL004" not in codes(lint_text(text))
+
+
+def test_pre_2019_report_is_a_report(seeds_dir, codes):
+    path = seeds_dir / "002_bf0308bc7f56019c.txt"  # 「市交通运输局2014年政府信息公开工作报告」
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    result = lint_path(path)
+    assert "RL004" not in codes(result)
+    assert result.template == "2007"
+
+
+REAL_REPORTS = [
+    "02_huaian_hongze_district_2023.txt",
+    "04_shanghai_municipal_gov_office_2019.txt",
+    "05_shenzhen_longgang_dept_2024_excerpt.txt",
+    "07_chongqing_jiulongpo_erlang_street_2022_excerpt.txt",
+    "09_nanjing_gaochun_district_2022_excerpt.txt",
+    "11_yueyang_xinfang_2021_excerpt.txt",
+    "13_yangling_stats_2023_excerpt.txt",
+    "15_shijiazhuang_qiaoxi_zhongshan_street_2021_excerpt.txt",
+    "17_shenyang_yingbinlu_street_2021_excerpt.txt",
+    "19_gaoping_gov_office_2023_excerpt.txt",
+    "21_xiongxian_township_2019_excerpt.txt",
+    "23_xiaogan_gov_office_2020_excerpt.txt",
+    "25_civil_affairs_bureau_2023_old_format_excerpt.txt",
+    "27_taizhou_city_2017_excerpt.txt",
+    "29_fuzhou_jinan_district_2016_excerpt.txt",
+    "33_daixian_health_2024_excerpt.txt",
+    "35_jilin_longtan_district_2017_excerpt.txt",
+]  # 31 is left out: a single flip-book page from mid-table, with neither title nor headings
+
+
+@pytest.mark.parametrize("name", REAL_REPORTS)
+def test_real_reports_are_reports(corpus_dir, codes, name):
+    path = corpus_dir / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    result = lint_path(path)
+    assert "RL004" not in codes(result)
+    assert result.status != "error"
