@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .document import Document
+from .issuer import Issuer, detect_issuer
 from .labels import simplify_for_matching
 from .reportyear import ReportYear, detect_year
 from .sections import SectionMatch, match_sections
@@ -98,6 +99,15 @@ class LintContext:
                 view = find_unlabelled_table(self.rows, spec)
             self._tables[name] = view
         return self._tables[name]
+
+    @cached_property
+    def issuer(self) -> Issuer:
+        """Who issued the report and what kind of body it is (government, department, township)."""
+        return detect_issuer(self.doc)
+
+    def present_tables(self) -> dict[str, TableView]:
+        """The template's tables found in the document, by name."""
+        return {name: view for name in self.template.tables if (view := self.table(name)) is not None}
 
     @cached_property
     def rows(self) -> tuple[Candidate, ...]:

@@ -81,12 +81,14 @@ _MAX_PENDING = 16
 
 
 def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidate]:
-    """Rows in text pasted from PDFs: a label, then figures separated by spaces.
+    """Rows in text pasted from PDFs or HTML: a label, then figures separated by spaces.
 
     Long labels wrap onto earlier lines and group labels stand one character per line; those
     lines are kept as pending label fragments and joined to the next line that ends in figures.
+    Lines holding only figures right after a row continue it (one cell per line, or wrapped rows).
     """
     pending: list[str] = []
+    last: Candidate | None = None
     for number, line in enumerate(doc.lines, start=1):
         if number in line_numbers or _PAGE_MARKER.match(line):
             continue
@@ -99,13 +101,20 @@ def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidat
         if k == len(tokens):
             pending = (pending + [line.strip()])[-_MAX_PENDING:]
             continue
+        cells = tuple(Cell(t.group(), Span(number, t.start() + 1, number, t.end() + 1), i) for i, t in enumerate(tokens[k:], start=1))
+        if k == 0 and not pending and last is not None:
+            last = Candidate(last.labels, last.cells + cells, last.row)
+            continue
+        if last is not None:
+            yield last
         label = line[: tokens[k].start()].strip() if k else ""
-        cells = [Cell(t.group(), Span(number, t.start() + 1, number, t.end() + 1), i) for i, t in enumerate(tokens[k:], start=1)]
         label_span = Span(number, tokens[0].start() + 1, number, tokens[k - 1].end() + 1) if k else cells[0].span
         row = Row((Cell(label, label_span, 0), *cells), Span(number, tokens[0].start() + 1, number, tokens[-1].end() + 1), line)
-        labels = tuple(x for x in ("".join(pending), label) if x)
+        fragments = ("".join(pending), label) if label else ("".join(pending[:-1]), "".join(pending[-1:]))
+        last = Candidate(tuple(x for x in fragments if x), cells, row)
         pending = []
-        yield Candidate(labels, tuple(cells), row)
+    if last is not None:
+        yield last
 
 
 def _is_figure(token: str) -> bool:

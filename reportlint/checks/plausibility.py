@@ -1,0 +1,139 @@
+"""The 主动公开 table against the regulation: the right 第二十条 item cited, figures the body can have."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from ..api import Finding, Message, rule
+from ..document import Document, Span
+from .examples import TITLE
+
+_CITATION = re.compile(r"第二十条\s*第?\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*项")
+
+_ACTIVE_GOOD = """二、主动公开政府信息情况
+第二十条第（五）项
+信息内容 | 本年处理决定数量
+行政许可 | 1328
+第二十条第（八）项
+信息内容 | 本年收费金额（单位：万元）
+行政事业性收费 | 0"""
+
+
+def _citations(doc: Document) -> list[tuple[int, str, Span]]:
+    found = []
+    for number, line in enumerate(doc.lines, start=1):
+        for match in _CITATION.finditer(line):
+            found.append((number, match.group(1), Span(number, match.start() + 1, number, match.end() + 1)))
+    return found
+
+
+@rule(
+    code="RL504",
+    name="wrong-article-item",
+    severity="error",
+    summary_zh="主动公开表某一块引用了错误的第二十条项号",
+    summary_en="a 主动公开 block cites the wrong item of Article 20",
+    explanation_zh=(
+        "主动公开表按《条例》第二十条分块：第（一）项规章和行政规范性文件，第（五）项行政许可，第（六）项行政处罚、行政强制，"
+        "第（八）项行政事业性收费（2019年版另有第（九）项政府集中采购）。块标题的项号与其下的行不符，说明表格被改动或复制出错。"
+    ),
+    explanation_en=(
+        "The 主动公开 table is split by Article 20: item (一) rules and normative documents, (五) licensing, (六) penalties and "
+        "enforcement, (八) administrative fees (2019 also (九) procurement). A block heading citing another item than its rows "
+        "belong to means the table was altered or mis-copied."
+    ),
+    bad=TITLE + _ACTIVE_GOOD.replace("第二十条第（八）项", "第二十条第（五）项"),
+    good=TITLE + _ACTIVE_GOOD,
+)
+def wrong_article_item(doc: Document, ctx, options) -> Iterator[Finding]:
+    citations = _citations(doc)
+    if not citations:
+        return
+    reported: set[int] = set()
+    for name, view in ctx.present_tables().items():
+        item = view.spec.item
+        if not item:
+            continue
+        first_row = min(view.rows, key=lambda m: m.row.span.line)
+        before = [c for c in citations if c[0] < first_row.row.span.line]
+        if not before:
+            continue
+        line, cited, span = before[-1]
+        if cited != item and line not in reported:
+            reported.add(line)
+            yield Finding(
+                Message(
+                    "「{row}」属于第二十条第（{item}）项，此处却引用第（{cited}）项",
+                    "'{row}' belongs to Article 20 item ({item}), but the block cites item ({cited})",
+                ),
+                span,
+                args={"row": first_row.spec.label, "item": item, "cited": cited},
+                row=first_row.spec.label, expected=f"第二十条第（{item}）项", actual=f"第二十条第（{cited}）项",
+                fingerprint_text=f"item:{cited}:{item}",
+            )
+
+
+class PlausibilityOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    township_licensing_max: int = 1000  # 行政许可 decisions a 乡镇/街道 can plausibly make in a year
+
+
+_COUNTY_LEVEL = re.compile(r"(县|区|旗|乡|镇|街道|苏木)")
+_NOT_COUNTY = re.compile(r"自治区|特别行政区|新区管委会")
+
+
+@rule(
+    code="RL508",
+    name="implausible-figure",
+    severity="warning",
+    summary_zh="按发布机关的类型，表中数字不合常理（如乡镇街道或县级部门有规章）",
+    summary_en="a figure is implausible for the kind of body (e.g. 规章 from a township or county department)",
+    explanation_zh=(
+        "规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定（《立法法》），县级及以下机关和乡镇街道的“规章”"
+        "栏应为 0 或“/”。乡镇、街道办理的行政许可数量通常很少，数量巨大时往往是把全部“行政决定”都算作了行政许可。"
+    ),
+    explanation_en=(
+        "Only State Council departments and provincial / 设区的市 governments make 规章 (Legislation Law), so county-level "
+        "bodies, townships and streets report 0 or '/'. Townships and streets make few licensing decisions; a huge figure "
+        "usually counts every 行政决定 as 行政许可."
+    ),
+    bad=TITLE.replace("青山县交通运输局", "青山县青石镇人民政府") + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 2 | 0 | 2",
+    good=TITLE.replace("青山县交通运输局", "青山县青石镇人民政府") + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0",
+    options=PlausibilityOptions,
+)
+def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iterator[Finding]:
+    issuer = ctx.issuer
+    if not issuer.name:
+        return
+    county_level = issuer.kind == "township" or (_COUNTY_LEVEL.search(issuer.name) and not _NOT_COUNTY.search(issuer.name))
+    active_1 = ctx.table("active_1")
+    if county_level and active_1 is not None and "rules" in active_1.by_id:
+        for value in active_1.by_id["rules"].values:
+            if value.number and value.number > 0:
+                yield Finding(
+                    Message(
+                        "{issuer}不具有规章制定权，「规章」栏应为 0 或“/”，此处为 {value}",
+                        "{issuer} cannot make 规章; the 规章 row should be 0 or '/', found {value}",
+                    ),
+                    value.cell.span,
+                    args={"issuer": issuer.name, "value": value.raw.strip()},
+                    row="规章", expected="0", actual=value.raw.strip(), fingerprint_text="rules-nonzero",
+                )
+                break
+    active_5 = ctx.table("active_5")
+    if issuer.kind == "township" and active_5 is not None and "licensing" in active_5.by_id:
+        value = active_5.by_id["licensing"].values[-1]
+        if value.number is not None and value.number > options.township_licensing_max:
+            yield Finding(
+                Message(
+                    "{issuer}（乡镇、街道）全年行政许可处理决定 {value} 件，远超常见水平（>{limit}），请核实是否把其他行政决定计入了行政许可",
+                    "{issuer} (a township or street) reports {value} licensing decisions, far above what such bodies make (>{limit}); "
+                    "check that other administrative decisions were not counted as licensing",
+                ),
+                value.cell.span,
+                args={"issuer": issuer.name, "value": value.raw.strip(), "limit": options.township_licensing_max},
+                row="行政许可", actual=value.raw.strip(), fingerprint_text="township-licensing",
+            )
