@@ -56,6 +56,7 @@ def _finding(view: TableView, violation: Violation) -> Finding:
             "row": row_label, "column": column_label, "expected": expected, "actual": actual,
             "rule": identity.zh, "rule_en": identity.en, "left": identity.left, "right": identity.right,
         },
+        section=(spec.section,),  # lines inside a table that look like sub-headings are row labels
         row=row_label,
         column_label=column_label,
         expected=expected,

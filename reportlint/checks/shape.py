@@ -135,7 +135,7 @@ def table_rows(doc: Document, ctx, options) -> Iterator[Finding]:
                     Message("行标签「{label}」与模板「{official}」不符（疑为错字）", "row label '{label}' differs from the template's '{official}' (a typo?)"),
                     matched.row.cells[0].span if matched.row.cells else matched.row.span,
                     args={"label": matched.label, "official": matched.spec.label},
-                    row=matched.spec.label, expected=matched.spec.label, actual=matched.label,
+                    row=matched.spec.label, section=(spec.section,), expected=matched.spec.label, actual=matched.label,
                     severity=Severity.WARNING, fingerprint_text=f"label:{matched.label}",
                 )
             if 0 < count < len(spec.columns) and spec.rows[0].label:
@@ -143,7 +143,7 @@ def table_rows(doc: Document, ctx, options) -> Iterator[Finding]:
                     Message("「{row}」行只有 {count} 个数字，模板有 {width} 列", "row '{row}' has {count} figures; the template has {width} columns"),
                     matched.row.span,
                     args={"row": matched.spec.label, "count": count, "width": len(spec.columns)},
-                    row=matched.spec.label, expected=str(len(spec.columns)), actual=str(count),
+                    row=matched.spec.label, section=(spec.section,), expected=str(len(spec.columns)), actual=str(count),
                     fingerprint_text=f"width:{matched.spec.id}",
                 )
         yield from _missing_rows(ctx, name, view)
@@ -217,7 +217,7 @@ def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
                     ),
                     view.by_id[parent].row.span,
                     args={"group": spec.row(parent).label, "n": len(view.children(parent))},
-                    row=spec.row(parent).label, severity=Severity.WARNING, fingerprint_text=f"collapsed:{parent}",
+                    row=spec.row(parent).label, section=(spec.section,), severity=Severity.WARNING, fingerprint_text=f"collapsed:{parent}",
                 )
             continue
         if ctx.truncated_at is not None and order.index(row.id) > last_present:
@@ -227,7 +227,7 @@ def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
             Message("{table}缺少「{row}」行", "{table_en} lacks the row '{row}'"),
             anchor.row.span,
             args={"table": spec.title, "table_en": spec.title, "row": row.label},
-            row=row.label, fingerprint_text=f"missing:{name}:{row.id}",
+            row=row.label, section=(spec.section,), fingerprint_text=f"missing:{name}:{row.id}",
         )
 
 
@@ -287,7 +287,7 @@ def cell_value(doc: Document, ctx, options) -> Iterator[Finding]:
             yield Finding(
                 message, value.cell.span,
                 args={"table": spec.title, "count": len(blanks), "row": row_label, "column": column_label, "total": total},
-                row=row_label, column_label=column_label, actual="", fingerprint_text=f"blank:{name}",
+                row=row_label, column_label=column_label, section=(spec.section,), actual="", fingerprint_text=f"blank:{name}",
             )
         if dashes:
             value, row_label, column_label = dashes[0]
@@ -295,7 +295,7 @@ def cell_value(doc: Document, ctx, options) -> Iterator[Finding]:
                 Message("{table}有 {count} 个单元格填「{text}」，按 0 计；模板要求填数字", "{table} has {count} cells written '{text}', counted as 0; the template asks for figures"),
                 value.cell.span,
                 args={"table": spec.title, "count": len(dashes), "text": value.raw.strip()},
-                row=row_label, column_label=column_label, severity=Severity.INFO, fingerprint_text=f"dash:{name}",
+                row=row_label, column_label=column_label, section=(spec.section,), severity=Severity.INFO, fingerprint_text=f"dash:{name}",
             )
 
 
