@@ -56,7 +56,7 @@ def main() -> None:
 @click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest file to read, in bytes (default 128 MiB).")
 @click.option("--no-info", is_flag=True, help="Hide info-level findings in text output.")
 def check(paths, output_format, lang, select, ignore, template, max_size, no_info) -> None:
-    """Check report files and folders (.txt, .md)."""
+    """Check report files and folders (.txt, .md, .docx, .html, .pdf)."""
     from .lint import LintOptions, lint_path
     from .registry import all_rules, unknown_selectors
 

@@ -30,6 +30,8 @@ class Diagnostic:
     actual: str | None = None
     source_line: str = ""
     fingerprint_text: str = ""
+    origin: dict | None = None  # for .docx/.html/.pdf: page, paragraph, table/row/cell, source line
+    origin_text: str = ""  # the same, as a person reads it ("表3 第28行 第4列")
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.code, self.column_label or "", self.message)

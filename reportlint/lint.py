@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .api import Finding, Rule, Severity
 from .document import Span
 from .engine import Diagnostic, lint_document, stamp
 from .parser import parse
-from .readers import DEFAULT_MAX_BYTES, ReadError, read_path
+from .readers import DEFAULT_MAX_BYTES, ReadError, SourceMap, read_path
 from .registry import all_rules, find_rule, select_rules
 
 UNASSESSABLE = frozenset({"RL001", "RL004"})
@@ -72,10 +72,19 @@ def lint_path(path: str | Path, options: LintOptions | None = None) -> FileResul
     if isinstance(read, ReadError):
         return unreadable(str(path), read, options)
     result = lint_text(read.text, str(path), options, encoding=read.encoding)
-    if read.guessed:
-        note = f"encoding guessed: {read.encoding}"
-        return FileResult(result.path, result.status, result.template, result.diagnostics, result.encoding, result.year, (note,))
-    return result
+    notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ())
+    diagnostics = result.diagnostics
+    if read.source_map is not None:
+        diagnostics = tuple(_with_origin(d, read.source_map, options.lang) for d in diagnostics)
+    return replace(result, diagnostics=diagnostics, notes=notes)
+
+
+def _with_origin(diagnostic: Diagnostic, source_map: SourceMap, lang: str) -> Diagnostic:
+    """Point a finding back into the original .docx/.html/.pdf as well as into the extracted text."""
+    origin = source_map.locate(diagnostic.line, diagnostic.column)
+    if origin is None or not origin.as_json():
+        return diagnostic
+    return replace(diagnostic, origin=origin.as_json(), origin_text=origin.describe(lang))
 
 
 def unreadable(path: str, error: ReadError, options: LintOptions) -> FileResult:

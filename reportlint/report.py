@@ -45,6 +45,7 @@ def diagnostic_json(d: Diagnostic) -> dict:
         "column_label": d.column_label,
         "expected": d.expected,
         "actual": d.actual,
+        "origin": d.origin,
     }
 
 
@@ -92,7 +93,8 @@ def render_text(results: Iterable[FileResult], console: Console, lang: str, show
 def _render_one(path: str, d: Diagnostic, console: Console, lang: str) -> None:
     severity = _SEVERITY_ZH[d.severity] if lang == "zh" else d.severity.value
     head = Text()
-    head.append(f"{path}:{d.line}:{d.column}: ", style="bold")
+    where_in_file = f"{path}:{d.origin_text}" if d.origin_text else f"{path}:{d.line}:{d.column}"
+    head.append(f"{where_in_file}: ", style="bold")
     head.append(d.code, style=_STYLE[d.severity])
     head.append(f" [{severity}] ", style=_STYLE[d.severity])
     head.append(d.message)

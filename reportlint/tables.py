@@ -130,7 +130,7 @@ def _table_candidates(table: Table) -> Iterator[Candidate]:
         if len(row.cells) <= 2 and not any(texts[1:]):  # `X |` or a lone `|`: one cell per line
             stacked.append(row)
             continue
-        if not any(texts):  # filler such as `|||`
+        if not any(texts) and len(texts) < 6:  # filler such as `|||` (a wide empty row is a blank data row)
             continue
         yield from _unstack(stacked)
         stacked = []
@@ -236,9 +236,9 @@ def find_unlabelled_table(rows: tuple[Candidate, ...], spec: TableSpec) -> Table
             header_seen = True
         if not header_seen or len(candidate.labels) > 0 and any(candidate.labels[-1:]) and not _only_header(candidate):
             continue
-        values = _values(list(candidate.cells), width)
-        figures = [v for v in values if v.kind is Kind.NUMBER]
-        if figures and all(v.kind is not Kind.TEXT for v in values) and len(candidate.cells) >= width:
+        cells = list(candidate.cells or candidate.row.cells)  # a wholly blank row keeps its empty cells
+        values = _values(cells, width)
+        if all(v.kind is not Kind.TEXT for v in values) and len(cells) >= width:
             return TableView(spec, (MatchedRow(spec.rows[0], candidate.row, "", True, values),))
     return None
 

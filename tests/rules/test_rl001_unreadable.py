@@ -58,14 +58,14 @@ def test_doc_suffix_is_unsupported(tmp_path, good_text):
     path = tmp_path / "年报.doc"
     path.write_bytes(good_text.encode("utf-8"))  # even if the bytes are fine: the format is not
     diagnostic = _only_rl001(lint_path(path))
-    assert diagnostic.message == "不支持的文件格式「.doc」：请另存为 .txt（UTF-8）或 .md 后再检查"
+    assert diagnostic.message == "不支持的文件格式「.doc」：请在 Word 或 WPS 中另存为 .docx 后再检查"
 
 
 def test_unsupported_suffix_message_in_english(tmp_path, good_text):
     path = tmp_path / "report.doc"
     path.write_bytes(good_text.encode("utf-8"))
     diagnostic = _only_rl001(lint_path(path, LintOptions(lang="en")))
-    assert diagnostic.message == "unsupported file format '.doc': save it as .txt (UTF-8) or .md and check again"
+    assert diagnostic.message == "unsupported file format '.doc': save it as .docx in Word or WPS and check again"
 
 
 def test_file_without_suffix_is_unsupported(tmp_path, good_text):
