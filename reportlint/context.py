@@ -11,7 +11,7 @@ from .issuer import Issuer, detect_issuer
 from .labels import simplify_for_matching
 from .reportyear import ReportYear, detect_year
 from .sections import SectionMatch, match_sections
-from .tables import Candidate, TableView, candidates, find_table, find_unlabelled_table
+from .tables import PAGE_MARKER, Candidate, TableView, candidates, find_table, find_unlabelled_table
 from .templates import Template, all_templates, template_for_year
 
 _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30}(年度报告|工作报告|情况报告|年报|报告)")
@@ -79,7 +79,7 @@ class LintContext:
         cut off when it was copied; what would follow the cut cannot be judged missing.
         """
         lines = self.doc.lines
-        last = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), None)
+        last = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip() and not PAGE_MARKER.match(lines[n - 1])), None)
         if last is None:
             return None
         text = lines[last - 1].strip()

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from .document import Document, Span
+from .tables import PAGE_MARKER
 
 Kind = Literal["government", "department", "township", "unknown"]
 KINDS: tuple[str, ...] = ("government", "department", "township", "unknown")
@@ -54,7 +55,6 @@ class Issuer:
 # --------------------------------------------------------------------------- text helpers
 
 _SPACE = set(" \t\u3000\u00a0\r")
-_PAGE_MARKER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*$")
 _RUBY = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # Full-width digits and punctuation, and the traditional characters of the words rules look for;
 # every mapping is one character to one character so offsets stay valid.
@@ -79,7 +79,7 @@ class CompactText:
         where: list[tuple[int, int]] = []
         for number in range(max(first, 1), last + 1):
             line = doc.line(number)
-            if _PAGE_MARKER.match(line):
+            if PAGE_MARKER.match(line):
                 continue
             skip = set()
             for ruby in _RUBY.finditer(line):
@@ -182,7 +182,7 @@ def detect_issuer(doc: Document) -> Issuer:
 def _head(doc: Document) -> list[int]:
     """The first non-blank lines before the first level-1 heading (where titles are)."""
     stop = next((h.span.line for h in doc.headings if h.level == 1), len(doc.lines) + 1)
-    numbers = [n for n, line in enumerate(doc.lines[: stop - 1], 1) if line.strip() and not _PAGE_MARKER.match(line)]
+    numbers = [n for n, line in enumerate(doc.lines[: stop - 1], 1) if line.strip() and not PAGE_MARKER.match(line)]
     return numbers[:_HEAD_LINES]
 
 

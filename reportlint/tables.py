@@ -75,7 +75,7 @@ def _split(row: Row) -> tuple[list[str], list[Cell]]:
     return labels, cells
 
 
-_PAGE_MARKER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|P\.\s*\d+|Page\s+\d+.*)\s*$")
+PAGE_MARKER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|P\.\s*\d+|Page\s+\d+.*)\s*$")
 _TOKEN = re.compile(r"\S+")
 _MAX_PENDING = 16
 
@@ -90,7 +90,7 @@ def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidat
     pending: list[str] = []
     last: Candidate | None = None
     for number, line in enumerate(doc.lines, start=1):
-        if number in line_numbers or _PAGE_MARKER.match(line):
+        if number in line_numbers or PAGE_MARKER.match(line):
             continue
         tokens = list(_TOKEN.finditer(line))
         if not tokens:
@@ -170,6 +170,8 @@ def _values(cells: list, width: int) -> tuple[Value, ...]:
     """Exactly `width` values: trailing filler cells dropped, short rows padded with MISSING."""
     while len(cells) > width and not cells[-1].text:
         cells = cells[:-1]
+    while len(cells) > width and not cells[0].text:  # a label cell merged across columns (PDF tables)
+        cells = cells[1:]
     values = [parse_value(cell.text, cell) for cell in cells[:width]]
     return tuple(values + [MISSING] * (width - len(values)))
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..api import Rule
-from . import arithmetic, dates, engine_codes, narrative, patterns, plausibility, regulation, shape, structure
+from . import arithmetic, dates, engine_codes, narrative, patterns, plausibility, regulation, shape, structure, text_quality
 
 
 def builtin_rules() -> list[Rule]:
     rules: list[Rule] = []
-    for module in (engine_codes, structure, shape, arithmetic, patterns, dates, regulation, narrative, plausibility):
+    for module in (engine_codes, structure, shape, arithmetic, patterns, dates, regulation, narrative, plausibility, text_quality):
         rules.extend(value for value in vars(module).values() if isinstance(value, Rule))
     return rules
