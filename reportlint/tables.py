@@ -29,6 +29,7 @@ class MatchedRow:
     label: str  # the label as printed
     exact: bool  # False when only a fuzzy match (a typo in the label)
     values: tuple[Value, ...]  # one per template column (MISSING where the row is short)
+    extra: int = 0  # figures beyond the template's columns
 
 
 @dataclass(frozen=True)
@@ -57,21 +58,27 @@ class TableView:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A printed table row, whatever its layout: label fragments and the value cells after them."""
+    """A printed table row, whatever its layout: label fragments and the value cells after them.
+
+    `labels` are the ways to read the row's label, most specific first; `label_cells` are the
+    printed label cells, so that a text cell read as a label (`2.重复申请 | 无 | 0 …`) can be
+    handed back as a value once the real label is known.
+    """
 
     labels: tuple[str, ...]
     cells: tuple[Cell, ...]
     row: Row
+    label_cells: tuple[Cell, ...] = ()
 
 
-def _split(row: Row) -> tuple[list[str], list[Cell]]:
+def _split(row: Row) -> tuple[list[Cell], list[Cell]]:
     """Leading label cells and the value cells after them."""
     cells = list(row.cells)
     while cells and not cells[0].text:
         cells.pop(0)
     labels = []
     while cells and not looks_like_value(cells[0].text):
-        labels.append(cells.pop(0).text)
+        labels.append(cells.pop(0))
     return labels, cells
 
 
@@ -110,8 +117,12 @@ def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidat
         label = line[: tokens[k].start()].strip() if k else ""
         label_span = Span(number, tokens[0].start() + 1, number, tokens[k - 1].end() + 1) if k else cells[0].span
         row = Row((Cell(label, label_span, 0), *cells), Span(number, tokens[0].start() + 1, number, tokens[-1].end() + 1), line)
-        fragments = ("".join(pending), label) if label else ("".join(pending[:-1]), "".join(pending[-1:]))
-        last = Candidate(tuple(x for x in fragments if x), cells, row)
+        if label:  # own label first (joined, then word by word from the end), then with wrapped fragments
+            words = label.split()
+            readings = ["".join(words), *reversed(words), "".join(pending) + "".join(words)]
+        else:  # one figure per line: the label is the last fragment
+            readings = ["".join(pending[-1:]), "".join(pending)]
+        last = Candidate(tuple(dict.fromkeys(x for x in readings if x)), cells, row)
         pending = []
     if last is not None:
         yield last
@@ -135,7 +146,7 @@ def _table_candidates(table: Table) -> Iterator[Candidate]:
         yield from _unstack(stacked)
         stacked = []
         labels, cells = _split(row)
-        yield Candidate(tuple(labels), tuple(cells), row)
+        yield Candidate(tuple(cell.text for cell in labels), tuple(cells), row, tuple(labels))
     yield from _unstack(stacked)
 
 
@@ -166,38 +177,51 @@ def candidates(doc: Document) -> tuple[Candidate, ...]:
     return tuple(found)
 
 
-def _values(cells: list, width: int) -> tuple[Value, ...]:
-    """Exactly `width` values: trailing filler cells dropped, short rows padded with MISSING."""
+def _values(cells: list, width: int) -> tuple[tuple[Value, ...], int]:
+    """Exactly `width` values (trailing filler dropped, short rows padded with MISSING), and how
+    many non-empty cells were left over beyond the template's columns."""
     while len(cells) > width and not cells[-1].text:
         cells = cells[:-1]
     while len(cells) > width and not cells[0].text:  # a label cell merged across columns (PDF tables)
         cells = cells[1:]
     values = [parse_value(cell.text, cell) for cell in cells[:width]]
-    return tuple(values + [MISSING] * (width - len(values)))
+    extra = sum(1 for cell in cells[width:] if cell.text)
+    return tuple(values + [MISSING] * (width - len(values))), extra
 
 
 class _LabelIndex:
-    """Finds the template row a printed label stands for."""
+    """Finds the template row a printed label stands for: exactly, by its start, or by likeness."""
 
     def __init__(self, spec: TableSpec) -> None:
-        self.spec = spec
         self.keys = [(normalise(row.label), row) for row in spec.rows]
         # "（二）部分公开（区分处理的…）" is often printed without its note
         self.short_keys = [(normalise(_strip_note(row.label)), row) for row in spec.rows]
 
-    def find(self, label: str) -> tuple[RowSpec, bool] | None:
+    def exact(self, label: str) -> tuple[RowSpec, bool] | None:
         key = normalise(label)
-        if not key:
-            return None
-        for candidate, row in self.keys:
-            if key == candidate:
-                return row, True
+        return next(((row, True) for candidate, row in self.keys if key and key == candidate), None)
+
+    def prefix(self, label: str) -> tuple[RowSpec, bool] | None:
+        key = normalise(label)
         for candidate, row in self.short_keys:
-            if len(candidate) >= 4 and (key == candidate or key.startswith(candidate)):
+            if len(candidate) >= 4 and key and (key == candidate or key.startswith(candidate)):
                 return row, True
+        return None
+
+    def fuzzy(self, label: str) -> tuple[RowSpec, bool] | None:
+        key = normalise(label)
+        if len(key) < 2:
+            return None
         best = max(self.keys, key=lambda item: similarity(key, item[0]))
-        if similarity(key, best[0]) >= _FUZZY_THRESHOLD:
-            return best[1], False
+        return (best[1], False) if similarity(key, best[0]) >= _FUZZY_THRESHOLD else None
+
+    def match(self, readings: list[str]) -> tuple[RowSpec, bool, str] | None:
+        """The best reading: any exact match beats any prefix match beats any fuzzy one."""
+        for mode in (self.exact, self.prefix, self.fuzzy):
+            for reading in readings:
+                found = mode(reading)
+                if found:
+                    return found[0], found[1], reading
         return None
 
 
@@ -213,35 +237,41 @@ def find_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None
     width = len(spec.columns)
     matched: list[MatchedRow] = []
     for candidate in rows:
-        labels = candidate.labels
-        if not labels:
+        if not candidate.labels:
             continue
-        found = None
-        for label in dict.fromkeys((labels[-1], "".join(labels), labels[0])):
-            found = index.find(label)
-            if found:
-                break
+        cells = candidate.label_cells
+        readings = [*reversed(candidate.labels), "".join(candidate.labels)] if cells else list(candidate.labels)
+        found = index.match(readings)
         if found is None:
             continue
-        row_spec, exact = found
-        matched.append(MatchedRow(row_spec, candidate.row, label, exact, _values(list(candidate.cells), width)))
+        row_spec, exact, label = found
+        # label cells printed after the one that named the row are misplaced values ("无", "若干")
+        spill = next((cells[i + 1:] for i in range(len(cells) - 1, -1, -1) if cells[i].text == label), ())
+        values, extra = _values(list(spill) + list(candidate.cells), width)
+        matched.append(MatchedRow(row_spec, candidate.row, label, exact, values, extra))
     return TableView(spec, tuple(matched)) if matched else None
 
 
 def find_unlabelled_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None:
-    """A one-row table of bare figures (the review/litigation table) after a header naming it."""
+    """A one-row table of bare figures (the review/litigation table) after a header naming it.
+
+    The row may be short, or hold a word where a figure belongs: the shape and cell rules say so.
+    """
     width = len(spec.columns)
     words = spec.header_words
     header_seen = False
     for candidate in rows:
         if any(word in label for label in candidate.labels for word in words):
             header_seen = True
-        if not header_seen or len(candidate.labels) > 0 and any(candidate.labels[-1:]) and not _only_header(candidate):
+        if not header_seen or candidate.label_cells or candidate.labels and not _only_header(candidate):
             continue
         cells = list(candidate.cells or candidate.row.cells)  # a wholly blank row keeps its empty cells
-        values = _values(cells, width)
-        if all(v.kind is not Kind.TEXT for v in values) and len(cells) >= width:
-            return TableView(spec, (MatchedRow(spec.rows[0], candidate.row, "", True, values),))
+        values, extra = _values(cells, width)
+        figures = sum(1 for v in values if v.kind is Kind.NUMBER)
+        usable = sum(1 for v in values if v.kind is not Kind.TEXT and v.kind is not Kind.MISSING)
+        # the template's empty row (all blank, full width), or a row that is mostly figures
+        if (figures == 0 and len(cells) >= width and usable == width) or (figures and len(cells) >= width // 2 and usable >= width // 2):
+            return TableView(spec, (MatchedRow(spec.rows[0], candidate.row, "", True, values, extra),))
     return None
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
+from ..numbers import format_number
 from .examples import TITLE
 
 _CITATION = re.compile(r"第二十条\s*第?\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*项")
@@ -53,15 +54,18 @@ def wrong_article_item(doc: Document, ctx, options) -> Iterator[Finding]:
     if not citations:
         return
     reported: set[int] = set()
-    for name, view in ctx.present_tables().items():
-        item = view.spec.item
-        if not item:
-            continue
+    blocks = sorted(
+        ((view.spec.item, view) for view in ctx.present_tables().values() if view.spec.item),
+        key=lambda pair: min(m.row.span.line for m in pair[1].rows),
+    )
+    previous_end = 0
+    for item, view in blocks:
         first_row = min(view.rows, key=lambda m: m.row.span.line)
-        before = [c for c in citations if c[0] < first_row.row.span.line]
-        if not before:
-            continue
-        line, cited, span = before[-1]
+        own = [c for c in citations if previous_end < c[0] < first_row.row.span.line]
+        previous_end = max(m.row.span.line for m in view.rows)
+        if not own:
+            continue  # the block has no citation of its own: nothing to compare
+        line, cited, span = own[-1]
         if cited != item and line not in reported:
             reported.add(line)
             yield Finding(
@@ -81,8 +85,19 @@ class PlausibilityOptions(BaseModel):
     township_licensing_max: int = 1000  # 行政许可 decisions a 乡镇/街道 can plausibly make in a year
 
 
-_COUNTY_LEVEL = re.compile(r"(县|区|旗|乡|镇|街道|苏木)")
-_NOT_COUNTY = re.compile(r"自治区|特别行政区|新区管委会")
+# Administrative units in a body's name, outermost first: 广西壮族自治区 南宁市 青秀区 …
+_UNITS = re.compile(r"[\u4e00-\u9fff]{1,10}?(自治区|特别行政区|省|自治州|地区|市|州|盟|自治县|自治旗|县|区|旗|街道|乡|镇|苏木)")
+_COUNTY_OR_BELOW = {"自治县", "自治旗", "县", "区", "旗", "街道", "乡", "镇", "苏木"}
+
+
+def administrative_level(name: str) -> str | None:
+    """The suffix of the innermost administrative unit that starts the name (市 for 镇江市交通运输局)."""
+    position, last = 0, None
+    while (match := _UNITS.match(name, position)) is not None:
+        last, position = match.group(1), match.end()
+        while position < len(name) and name[position] in "市县区州旗":  # 萍乡市: 乡 was part of the name
+            last, position = name[position], position + 1
+    return last
 
 
 @rule(
@@ -108,7 +123,7 @@ def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iter
     issuer = ctx.issuer
     if not issuer.name:
         return
-    county_level = issuer.kind == "township" or (_COUNTY_LEVEL.search(issuer.name) and not _NOT_COUNTY.search(issuer.name))
+    county_level = issuer.kind == "township" or administrative_level(issuer.name) in _COUNTY_OR_BELOW
     active_1 = ctx.table("active_1")
     if county_level and active_1 is not None and "rules" in active_1.by_id:
         for value in active_1.by_id["rules"].values:
@@ -119,8 +134,8 @@ def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iter
                         "{issuer} cannot make 规章; the 规章 row should be 0 or '/', found {value}",
                     ),
                     value.cell.span,
-                    args={"issuer": issuer.name, "value": value.raw.strip()},
-                    row="规章", expected="0", actual=value.raw.strip(), fingerprint_text="rules-nonzero",
+                    args={"issuer": issuer.name, "value": format_number(value.number)},
+                    row="规章", expected="0", actual=format_number(value.number), fingerprint_text="rules-nonzero",
                 )
                 break
     active_5 = ctx.table("active_5")
@@ -134,6 +149,6 @@ def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iter
                     "check that other administrative decisions were not counted as licensing",
                 ),
                 value.cell.span,
-                args={"issuer": issuer.name, "value": value.raw.strip(), "limit": options.township_licensing_max},
-                row="行政许可", actual=value.raw.strip(), fingerprint_text="township-licensing",
+                args={"issuer": issuer.name, "value": format_number(value.number), "limit": options.township_licensing_max},
+                row="行政许可", actual=format_number(value.number), fingerprint_text="township-licensing",
             )

@@ -15,7 +15,7 @@ def looks_like_figure(text: str) -> bool:
     return parse_value(text).kind is Kind.NUMBER
 from ..tables import TableView
 from ..templates import Template, all_templates
-from .examples import SIX_SECTIONS, TITLE
+from .examples import ACTIVE_TABLE, SIX_SECTIONS, TITLE
 from .structure import _cut_sections
 
 _ACTIVE_ROW = "第二十条第（五）项\n信息内容 | 本年处理决定数量\n行政许可 | 1328"
@@ -65,6 +65,8 @@ def table_missing(doc: Document, ctx, options) -> Iterator[Finding]:
         if group in found or _may_be_cut(ctx, sections[group]):
             continue
         heading = _section_heading(ctx, sections[group])
+        if heading is None and not _printed_labels(doc, ctx.template, group):
+            continue  # the whole section is missing: RL101 says so
         labels_only = _printed_labels(doc, ctx.template, group)
         if labels_only:
             yield Finding(
@@ -120,13 +122,17 @@ def _value_count(view: TableView) -> Iterator[tuple]:
         "The tables' rows, columns and labels are fixed by the template. A missing row or a row with the wrong number of "
         "figures is an error; a label typo, the 2021 （六）其他处理 printed as one row, or an added row is a warning."
     ),
-    bad=TITLE + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n行政规范文件 | 2 | 1" + _END,
-    good=TITLE + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n行政规范性文件 | 2 | 1 | 15" + _END,
+    bad=TITLE + ACTIVE_TABLE.replace("行政规范性文件 | 2 | 1 | 15", "行政规范文件 | 2 | 1").replace("行政强制 | 0\n", "") + _END,
+    good=TITLE + ACTIVE_TABLE + _END,
 )
 def table_rows(doc: Document, ctx, options) -> Iterator[Finding]:
     other_labels = _other_version_labels(ctx.template.id)
+    # a 主动公开 table laid out on another version's template is RL204's finding, not a row-by-row mismatch
+    other_layout = any(normalise(cell.text) in other_labels for cell in _label_cells(doc))
     for name, view in ctx.present_tables().items():
         spec = view.spec
+        if other_layout and name.startswith("active_"):
+            continue
         for matched, count in _value_count(view):
             if matched.spec.kind == "group" and count == 0:
                 continue
@@ -138,16 +144,52 @@ def table_rows(doc: Document, ctx, options) -> Iterator[Finding]:
                     row=matched.spec.label, section=(spec.section,), expected=matched.spec.label, actual=matched.label,
                     severity=Severity.WARNING, fingerprint_text=f"label:{matched.label}",
                 )
-            if 0 < count < len(spec.columns) and spec.rows[0].label:
+            if matched.row.span.line == ctx.truncated_at:
+                continue  # the text was cut inside this row
+            if matched.extra:
+                yield Finding(
+                    Message("「{row}」行有 {count} 个数字，模板只有 {width} 列", "row '{row}' has {count} figures; the template has {width} columns"),
+                    matched.row.span,
+                    args={"row": matched.spec.label or spec.title, "count": count + matched.extra, "width": len(spec.columns)},
+                    row=matched.spec.label or spec.title, section=(spec.section,), expected=str(len(spec.columns)), actual=str(count + matched.extra),
+                    fingerprint_text=f"wide:{matched.spec.id}",
+                )
+            if 0 < count < len(spec.columns):
                 yield Finding(
                     Message("「{row}」行只有 {count} 个数字，模板有 {width} 列", "row '{row}' has {count} figures; the template has {width} columns"),
                     matched.row.span,
-                    args={"row": matched.spec.label, "count": count, "width": len(spec.columns)},
-                    row=matched.spec.label, section=(spec.section,), expected=str(len(spec.columns)), actual=str(count),
+                    args={"row": matched.spec.label or spec.title, "count": count, "width": len(spec.columns)},
+                    row=matched.spec.label or spec.title, section=(spec.section,), expected=str(len(spec.columns)), actual=str(count),
                     fingerprint_text=f"width:{matched.spec.id}",
                 )
         yield from _missing_rows(ctx, name, view)
-    yield from _active_region_labels(doc, ctx)
+    if not other_layout:
+        yield from _missing_blocks(ctx)
+        yield from _active_region_labels(doc, ctx)
+
+
+def _missing_blocks(ctx) -> Iterator[Finding]:
+    """主动公开 blocks absent while others are printed: each of their rows is missing."""
+    present = ctx.present_tables()
+    blocks = [name for name in ctx.template.tables if name.startswith("active_")]
+    found = [name for name in blocks if name in present]
+    if not found or _may_be_cut(ctx, "二"):
+        return
+    for name in blocks:
+        if name in present:
+            continue
+        later = [present[other] for other in blocks[blocks.index(name) + 1:] if other in present]
+        if ctx.truncated_at is not None and not later:
+            continue  # the text stops before this block
+        anchor = later[0].rows[0].row.span if later else present[found[-1]].rows[-1].row.span
+        spec = ctx.template.tables[name]
+        for row in spec.rows:
+            yield Finding(
+                Message("{table}缺少「{row}」行", "{table_en} lacks the row '{row}'"),
+                anchor,
+                args={"table": spec.title, "table_en": spec.title, "row": row.label},
+                row=row.label, section=(spec.section,), fingerprint_text=f"missing:{name}:{row.id}",
+            )
 
 
 def _section_lines(ctx, section_id: str) -> range | None:
@@ -166,7 +208,8 @@ def _active_region_labels(doc: Document, ctx) -> Iterator[Finding]:
     actives = {name: view for name, view in ctx.present_tables().items() if name.startswith("active_")}
     if region is None or not actives:
         return
-    known = {normalise(label) for label in _labels(ctx.template)} | set(_other_version_labels(ctx.template.id))
+    # every version's labels: a 2019 header in a 2021+ report is RL204's (or a shortened header), not a typo
+    known = {normalise(label) for template in all_templates().values() for label in _labels(template)}
     columns = [c.label for name, spec in ctx.template.tables.items() if name.startswith("active_") for c in spec.columns]
     matched_lines = {m.row.span.line for view in actives.values() for m in view.rows}
     for candidate in ctx.rows:
@@ -183,7 +226,7 @@ def _active_region_labels(doc: Document, ctx) -> Iterator[Finding]:
         )
     for cell in _label_cells(doc):
         key = normalise(cell.text)
-        if cell.span.line not in region or not key or key in known or _is_furniture(cell.text):
+        if cell.span.line not in region or cell.span.line == ctx.truncated_at or not key or key in known or _is_furniture(cell.text):
             continue
         best = max(columns, key=lambda label: similarity(key, normalise(label)))
         if similarity(key, normalise(best)) >= 0.8:
@@ -323,8 +366,8 @@ def _label_cells(doc: Document) -> Iterator[Cell]:
 
 
 @lru_cache(maxsize=None)
-def _other_version_labels(template_id: str) -> dict[str, tuple[str, str]]:
-    """Normalised labels that only other template versions use -> (their version, this version's label)."""
+def _other_version_labels(template_id: str) -> dict[str, tuple[str, str, str]]:
+    """Normalised labels only other template versions use -> (their version, this version's label, row|column)."""
     templates = all_templates()
     mine = templates[template_id]
     own = {normalise(label) for label in _labels(mine)}
@@ -338,7 +381,7 @@ def _other_version_labels(template_id: str) -> dict[str, tuple[str, str]]:
                 continue
             # a row at the same place was renamed (规范性文件 -> 行政规范性文件); columns changed meaning
             counterpart = _positioned_labels(mine).get((name, kind, index), "") if kind == "row" else ""
-            found[key] = (other.id, counterpart)
+            found[key] = (other.id, counterpart, kind)
     return found
 
 
@@ -379,22 +422,28 @@ def template_version_labels(doc: Document, ctx, options) -> Iterator[Finding]:
         return
     foreign = _other_version_labels(ctx.template.id)
     info = ctx.template.template
-    seen: set[str] = set()
+    own = {normalise(label) for label in _labels(ctx.template)}
+    hits: dict[str, Cell] = {}
     for cell in _label_cells(doc):
         key = normalise(cell.text)
-        if key in foreign and key not in seen:
-            seen.add(key)
-            version, counterpart = foreign[key]
-            yield Finding(
-                Message(
-                    "「{label}」是{version}年版格式的用语；本报告应按{document}编制{instead}",
-                    "'{label}' belongs to the {version} template; this report must follow {document}{instead_en}",
-                ),
-                cell.span,
-                args={
-                    "label": cell.text, "version": version, "document": info.document,
-                    "instead": f"，应为「{counterpart}」" if counterpart else "",
-                    "instead_en": f": use '{counterpart}'" if counterpart else "",
-                },
-                expected=counterpart or None, actual=cell.text, fingerprint_text=f"foreign:{key}",
-            )
+        if key in foreign and key not in hits:
+            hits[key] = cell
+    # 处理决定数量 alone is 本年处理决定数量 shortened; beside other 2019 labels it is the 2019 layout
+    shortened = {key for key in hits if foreign[key][2] == "column" and any(key in label for label in own)}
+    if shortened == set(hits):
+        return
+    for key, cell in hits.items():
+        version, counterpart, _ = foreign[key]
+        yield Finding(
+            Message(
+                "「{label}」是{version}年版格式的用语；本报告应按{document}编制{instead}",
+                "'{label}' belongs to the {version} template; this report must follow {document}{instead_en}",
+            ),
+            cell.span,
+            args={
+                "label": cell.text, "version": version, "document": info.document,
+                "instead": f"，应为「{counterpart}」" if counterpart else "",
+                "instead_en": f": use '{counterpart}'" if counterpart else "",
+            },
+            expected=counterpart or None, actual=cell.text, fingerprint_text=f"foreign:{key}",
+        )

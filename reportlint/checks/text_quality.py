@@ -160,6 +160,7 @@ _CANDIDATE = re.compile(
 
 _MAX_LINES = 20  # garbled lines reported one by one; the others in one summary finding
 _MAX_COUNT = 100  # occurrences counted on one line
+_MAX_REST = 10_000  # further garbled lines counted for the summary
 
 _MESSAGES = {
     "ruby": Message(
@@ -398,17 +399,27 @@ def garbled_text(doc: Document, ctx, options) -> Iterator[Finding]:
             if garbles:
                 rest.append(number)
                 first_rest = first_rest or garbles[0]
+                if len(rest) >= _MAX_REST:
+                    break  # a text garbled throughout: counting further says nothing new
     if rest and first_rest is not None:
-        yield Finding(
-            Message(
+        if len(rest) >= _MAX_REST:
+            message = Message(
+                "另有至少 {count} 行含乱码（第 {first} 行起），不再逐行列出：请检查全文的转换和编码",
+                "at least {count} more lines hold garbled text (from line {first} on), not listed one by one: "
+                "check how the whole text was converted or decoded",
+            )
+        else:
+            message = Message(
                 "另有 {count} 行含乱码（第 {first} 行至第 {last} 行），不再逐行列出：请检查全文的转换和编码",
                 "{count} more lines hold garbled text (lines {first} to {last}), not listed one by one: "
                 "check how the whole text was converted or decoded",
-            ),
+            )
+        yield Finding(
+            message,
             Span(rest[0], first_rest.start + 1, rest[0], first_rest.end + 1),
             args={"count": len(rest), "first": rest[0], "last": rest[-1]},
             actual=first_rest.text,
-            fingerprint_text=f"more-garbled-lines:{len(rest)}",
+            fingerprint_text="more-garbled-lines",
         )
 
 
