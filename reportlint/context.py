@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .document import Document
+from .document import Document, Paragraph, Table
 from .issuer import Issuer, detect_issuer
 from .labels import simplify_for_matching
 from .reportyear import ReportYear, detect_year
@@ -68,7 +68,23 @@ class LintContext:
         if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head):
             return True
         reference = all_templates()["2021"]
-        return len({m.spec.id for m in match_sections(self.doc, reference)}) >= 3
+        found = {m.spec.id for m in match_sections(self.doc, reference)}
+        if len(found) >= 3:
+            return True
+        # a page cut from the middle of a report: two sections and a table row the template names
+        return len(found) >= 2 and self._has_template_row(reference)
+
+    def _has_template_row(self, reference) -> bool:
+        return any(find_table(self.rows, spec) is not None for name, spec in reference.tables.items() if name == "request")
+
+    @cached_property
+    def starts_mid_way(self) -> bool:
+        """The text begins inside a report (a page of a flip-book): no title, a table row before any heading."""
+        if self.year.source == "title":
+            return False
+        first = next((b for b in self.doc.blocks if not (isinstance(b, Paragraph) and PAGE_MARKER.match(b.text))), None)
+        rows_first = self.rows and (first is None or self.rows[0].row.span.line < first.span.line)
+        return bool(rows_first) or (first is not None and isinstance(first, Table))
 
     @cached_property
     def truncated_at(self) -> int | None:

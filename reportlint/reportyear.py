@@ -12,7 +12,8 @@ _YEAR = r"((?:19|20)\d{2})\s*年"
 _TITLE = re.compile(_YEAR + r"度?[^\n]{0,40}?(?:信息公开|政务公开|政务信息公开)[^\n]{0,20}(?:报告|年报)")
 _TITLE_BEFORE = re.compile(r"(?:信息公开|政务公开)[^\n]{0,20}(?:报告|年报)[^\n]{0,10}?[(（]?" + _YEAR)
 _PERIOD = re.compile(r"统计(?:期限|时限|区间|时间)[^\n]{0,12}?" + _YEAR)
-_ANNOUNCE = re.compile(r"现将\s*" + _YEAR + r"度?")
+_ANNOUNCE = re.compile(r"(?:现将|现公布|现予公布|特公布|现发布)[^\n，。]{0,20}?" + _YEAR + r"度?")
+_BODY = re.compile(r"^\s*" + _YEAR + r"度?\s*[，,]")  # "2019年，我乡…" opening the first section
 _TITLE_MAX = 60
 _SENTENCE_ENDS = ("。", "：", ":", "；", ";", "，", ",")
 _LABELS = {
@@ -42,7 +43,7 @@ def _title_lines(doc: Document) -> set[int]:
 
 def detect_year(doc: Document) -> ReportYear:
     titles = _title_lines(doc)
-    for finder, source in ((_TITLE, "title"), (_TITLE_BEFORE, "title"), (_PERIOD, "period"), (_ANNOUNCE, "announcement")):
+    for finder, source in ((_TITLE, "title"), (_TITLE_BEFORE, "title"), (_PERIOD, "period"), (_ANNOUNCE, "announcement"), (_BODY, "announcement")):
         for number, line in enumerate(doc.lines[:60], start=1):
             if source == "title" and number not in titles:
                 continue

@@ -247,6 +247,7 @@ def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
     present = set(view.by_id)
     order = [row.id for row in spec.rows]
     last_present = max((order.index(r) for r in present), default=-1)
+    first_present = min((order.index(r) for r in present), default=len(order))
     for row in spec.rows:
         if row.id in present or row.kind == "group":
             continue
@@ -263,8 +264,10 @@ def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
                     row=spec.row(parent).label, section=(spec.section,), severity=Severity.WARNING, fingerprint_text=f"collapsed:{parent}",
                 )
             continue
-        if ctx.truncated_at is not None and order.index(row.id) > last_present:
+        if (ctx.truncated_at is not None or ctx.starts_mid_way) and order.index(row.id) > last_present:
             continue  # the text stops before this row
+        if ctx.starts_mid_way and order.index(row.id) < first_present:
+            continue  # the text starts after this row
         anchor = next((view.by_id[r] for r in order[order.index(row.id):] if r in present), view.rows[-1])
         yield Finding(
             Message("{table}缺少「{row}」行", "{table_en} lacks the row '{row}'"),

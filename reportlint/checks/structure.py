@@ -141,16 +141,17 @@ def missing_section(doc: Document, ctx, options) -> Iterator[Finding]:
 
 
 def _cut_sections(ctx) -> list[str]:
-    """Mandatory sections absent only because the text stops before them (an excerpt)."""
-    if ctx.truncated_at is None:
-        return []
+    """Mandatory sections absent only because the text stops before them, or starts after them (an excerpt)."""
     order = [spec.id for spec in ctx.template.sections]
     present = {match.spec.id for match in ctx.sections}
-    last_present = max((order.index(s) for s in present), default=-1)
-    return [
-        spec.id for spec in ctx.template.sections[last_present + 1:]
-        if spec.mandatory and spec.id not in present
-    ]
+    cut = []
+    if ctx.truncated_at is not None or ctx.starts_mid_way:  # a page cut out of a report ends at its page's end
+        last_present = max((order.index(s) for s in present), default=-1)
+        cut += [spec.id for spec in ctx.template.sections[last_present + 1:] if spec.mandatory and spec.id not in present]
+    if ctx.starts_mid_way and present:
+        first_present = min(order.index(s) for s in present)
+        cut += [spec.id for spec in ctx.template.sections[:first_present] if spec.mandatory]
+    return cut
 
 
 @rule(
@@ -174,14 +175,22 @@ def _cut_sections(ctx) -> list[str]:
 def truncated_text(doc: Document, ctx, options) -> Iterator[Finding]:
     cut = _cut_sections(ctx)
     if cut:
-        line = ctx.truncated_at
-        text = doc.line(line).rstrip()
         names = [spec.heading for spec in ctx.template.sections if spec.id in cut]
-        yield Finding(
-            Message(
+        if ctx.truncated_at is not None:
+            line = ctx.truncated_at
+            message = Message(
                 "文本在第 {line} 行中途结束（似为节选）：其后的{headings_zh}未检查",
                 "the text stops mid-way at line {line} (an excerpt?): {headings_en} after it were not checked",
-            ),
+            )
+        else:
+            line = next((n for n, text in enumerate(doc.lines, 1) if text.strip()), 1)
+            message = Message(
+                "文本从报告中间开始（似为某一页的节选）：不在其中的{headings_zh}未检查",
+                "the text starts in the middle of a report (one page of it?): {headings_en}, not in it, were not checked",
+            )
+        text = doc.line(line).rstrip()
+        yield Finding(
+            message,
             Span(line, 1, line, len(text) + 1),
             args={
                 "line": line,

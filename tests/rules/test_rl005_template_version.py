@@ -46,19 +46,26 @@ def test_title_without_year(good_text, replace_once):
     text = replace_once(good_text, "青山县交通运输局2023年政府信息公开工作年度报告", "青山县交通运输局政府信息公开工作年度报告")
     text = replace_once(text, "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "")
     result, found = _rl005(text)
-    # no year in the title or a statistics period, no 「现将××××年度…」 sentence: body years such as
-    # 「2023年，我局坚持…」 are not taken; the template is inferred from the 2021 table labels
-    assert [d.message for d in found] == [T2021 + "未找到报告年度，按表格用语推断"]
-    assert [(d.line, d.column) for d in found] == [(1, 1)]
-    assert result.template == "2021"
+    # no year in the title or a statistics period, no 「现将××××年度…」 sentence: the year is taken from the
+    # body's opening 「2023年，我局坚持…」 (REFERENCE: title, statistics period, or the body), and said so
+    assert [d.message for d in found] == [T2021 + "报告年度 2023 年取自正文（第 5 行）"]
+    assert [(d.line, d.column) for d in found] == [(5, 1)]
+    assert (result.template, result.year) == ("2021", 2023)
 
 
 def test_no_year_template_inferred_from_2021_labels(body):
+    body = body.replace("2023年，", "今年，")  # no year anywhere near the top
     result, found = _rl005(body)
     assert [(d.line, d.column, d.end_line, d.end_column, d.message) for d in found] == [
         (1, 1, 1, 1, T2021 + "未找到报告年度，按表格用语推断")
     ]
     assert (result.template, result.year) == ("2021", None)
+
+
+def test_year_from_the_opening_of_the_body(body):
+    result, found = _rl005(body)
+    assert [(d.line, d.column, d.end_column, d.message) for d in found] == [(3, 1, 5, T2021 + "报告年度 2023 年取自正文（第 3 行）")]
+    assert (result.template, result.year) == ("2021", 2023)
 
 
 def test_no_year_template_inferred_from_2019_labels():
@@ -82,7 +89,7 @@ def test_no_year_and_no_labels_defaults_to_current_template():
 
 
 def test_message_in_english(body):
-    _, found = _rl005(body, lang="en")
+    _, found = _rl005(body.replace("2023年，", "今年，"), lang="en")
     assert [d.message for d in found] == [
         "checked against 《中华人民共和国政府信息公开工作年度报告格式》 (国办公开办函〔2021〕30号): "
         "no report year found; inferred from the table labels"
