@@ -1,4 +1,7 @@
-"""The `reportlint` command: check, rules, explain. Exit codes: 0 clean, 1 errors found, 2 usage/plugin problems."""
+"""The `reportlint` command: check, rules, explain, config.
+
+Exit codes: 0 nothing at or above the fail-on severity, 1 findings, 2 usage/configuration/plugin problems.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,13 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from .config import ConfigError
 from .readers import SUPPORTED_SUFFIXES
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv"]
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -23,8 +29,14 @@ def _console(stream=None) -> Console:
     return Console(file=stream or sys.stdout, highlight=False, markup=False, emoji=False, no_color="NO_COLOR" in os.environ or None)
 
 
-def collect_files(paths: tuple[str, ...]) -> list[Path]:
-    """Files named on the command line, plus supported files found under named directories (sorted)."""
+def _fail_usage(message: str) -> None:
+    click.echo(f"reportlint: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[Path]:
+    """Files named on the command line, plus supported files found under named folders (sorted,
+    hidden folders and configured `exclude` patterns skipped)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -33,6 +45,7 @@ def collect_files(paths: tuple[str, ...]) -> list[Path]:
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not excluded(p)
             )
             files.extend(sorted(found))
         else:
@@ -48,45 +61,93 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the output to this file instead of standard output.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: configuration, else zh).")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (RL3) or names; comma-separated or repeated.")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, code prefixes or names.")
 @click.option("--template", type=click.Choice(["2007", "2019", "2021"]), default=None, help="Force a template version instead of choosing by report year.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file for every file (no discovery).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default: configuration, else error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (usage problems still exit 2).")
+@click.option("--statistics", is_flag=True, help="Show the number of findings per rule instead of each finding.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notes.")
 @click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest file to read, in bytes (default 128 MiB).")
 @click.option("--no-info", is_flag=True, help="Hide info-level findings in text output.")
-def check(paths, output_format, lang, select, ignore, template, max_size, no_info) -> None:
+def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info) -> None:
     """Check report files and folders (.txt, .md, .docx, .html, .pdf)."""
-    from .lint import LintOptions, lint_path
+    from .config import Resolver, is_excluded
+    from .lint import lint_path
     from .registry import all_rules, unknown_selectors
+    from .settings import options_for
 
     try:
         rules = all_rules()
-    except PluginError as error:
-        _fail_usage(str(error))
-    selectors = _split(select) + _split(ignore)
-    unknown = unknown_selectors(rules, selectors)
+        resolver = Resolver(rules, Path(config_path) if config_path else None)
+        files = collect_files(paths, lambda p: is_excluded(p, resolver.for_path(p)))
+        configs = {path: resolver.for_path(path) for path in files}
+    except (PluginError, ConfigError) as problem:
+        _fail_usage(str(problem))
+    distinct = {id(config): config for config in configs.values()}.values()
+    known = rules + tuple(rule for config in distinct for rule in config.pack_rules)
+    unknown = unknown_selectors(known, _split(select) + _split(ignore))
     if unknown:
         _fail_usage(f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
-    options = LintOptions(lang=lang, select=tuple(_split(select)), ignore=tuple(_split(ignore)), template=template)
-    if max_size:
-        options = LintOptions(**{**options.__dict__, "max_bytes": max_size})
-    results = [lint_path(path, options) for path in collect_files(paths)]
-    if output_format == "json":
-        from .report import to_json
-
-        click.echo(to_json(results))
-    else:
-        from .report import render_text
-
-        render_text(results, _console(), lang, show_info=not no_info)
-    failed = any(d.severity.value == "error" for r in results for d in r.diagnostics)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    run_config = resolver.for_path(Path.cwd())
+    lang = lang or run_config.values.lang
+    results, failed = [], False
+    for path in files:
+        config = configs[path]
+        options = options_for(path, config, rules, lang=lang, select=_split(select), ignore=_split(ignore), template=template, max_size=max_size)
+        result = lint_path(path, options)
+        results.append(result)
+        threshold = SEVERITY_RANK[fail_on or config.values.fail_on]
+        failed |= any(SEVERITY_RANK[d.severity.value] >= threshold for d in result.diagnostics)
+    _emit(results, known, output_format, output_file, lang, statistics, quiet, no_info)
+    sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
 
 
-def _fail_usage(message: str) -> None:
-    click.echo(f"reportlint: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+def _emit(results, rules, output_format, output_file, lang, statistics, quiet, no_info) -> None:
+    stream = open(output_file, "w", encoding="utf-8", newline="") if output_file else None
+    try:
+        if output_format == "text":
+            from .report import render_statistics, render_text
+
+            console = _console(stream)
+            if statistics:
+                render_statistics(results, rules, console, lang)
+            else:
+                render_text(results, console, lang, show_info=not no_info, quiet=quiet)
+            return
+        from .formats import render
+
+        text = render(output_format, results, rules, lang)
+        (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
+        if statistics:
+            from .report import render_statistics
+
+            render_statistics(results, rules, _console(sys.stderr), lang)
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path(exists=True))
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Show this configuration file instead of the one found for PATH.")
+def show_config(path: str, config_path: str | None) -> None:
+    """Print the effective configuration for a file or folder (and where it came from)."""
+    import json
+
+    from .config import Resolver, describe
+    from .registry import all_rules
+
+    try:
+        resolver = Resolver(all_rules(), Path(config_path) if config_path else None)
+        config = resolver.for_path(Path(path))
+    except (PluginError, ConfigError) as problem:
+        _fail_usage(str(problem))
+    click.echo(json.dumps(describe(config), ensure_ascii=False, indent=2))
 
 
 @main.command("rules")

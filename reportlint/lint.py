@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .api import Finding, Rule, Severity
 from .document import Span
 from .engine import Diagnostic, lint_document, stamp
@@ -17,11 +19,16 @@ UNASSESSABLE = frozenset({"RL001", "RL004"})
 
 @dataclass(frozen=True)
 class LintOptions:
+    """What to check and how: built from the command line and the nearest configuration file."""
+
     lang: str = "zh"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     template: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity that replaces the default
+    rule_options: dict[str, BaseModel] = field(default_factory=dict)  # code -> validated options
+    extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def _status(diagnostics: list[Diagnostic]) -> str:
 
 
 def _rules(options: LintOptions) -> tuple[Rule, ...]:
-    return select_rules(all_rules(), list(options.select), list(options.ignore))
+    return select_rules(all_rules() + options.extra_rules, list(options.select), list(options.ignore))
 
 
 def lint_text(text: str, path: str = "<text>", options: LintOptions | None = None, *, encoding: str = "utf-8") -> FileResult:
@@ -58,8 +65,10 @@ def lint_text(text: str, path: str = "<text>", options: LintOptions | None = Non
     rules = _rules(options)
     doc = parse(text, path=path, encoding=encoding)
     crash_rule = find_rule(all_rules(), "RL002")
-    run = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule)
+    run = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule, options=options.rule_options)
     ctx, diagnostics = run.ctx, run.diagnostics
+    if options.severity:
+        diagnostics = [replace(d, severity=options.severity.get(d.code, d.severity)) for d in diagnostics]
     template = ctx.template.id if run.is_report else None
     return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None)
 

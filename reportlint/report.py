@@ -79,15 +79,29 @@ def _location(d: Diagnostic, lang: str) -> str:
     return " › ".join(parts)
 
 
-def render_text(results: Iterable[FileResult], console: Console, lang: str, show_info: bool = True) -> None:
+def render_text(results: Iterable[FileResult], console: Console, lang: str, show_info: bool = True, quiet: bool = False) -> None:
     results = list(results)
     for result in results:
         shown = [d for d in result.diagnostics if show_info or d.severity is not Severity.INFO]
         for d in shown:
             _render_one(result.path, d, console, lang)
-        for note in result.notes:
-            console.print(Text(f"{result.path}: {note}", style="dim"))
-    _render_summary(results, console, lang)
+        if not quiet:
+            for note in result.notes:
+                console.print(Text(f"{result.path}: {note}", style="dim"))
+    if not quiet:
+        _render_summary(results, console, lang)
+
+
+def render_statistics(results: list[FileResult], rules, console: Console, lang: str) -> None:
+    """Findings per rule, most frequent first (`--statistics`)."""
+    from collections import Counter
+
+    counts = Counter(d.code for r in results for d in r.diagnostics)
+    names = {rule.code: rule for rule in rules}
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = names.get(code)
+        summary = getattr(rule.summary, lang) if rule else ""
+        console.print(Text(f"{count:>6}  {code}  {rule.name if rule else ''}  {summary}"), soft_wrap=True)
 
 
 def _render_one(path: str, d: Diagnostic, console: Console, lang: str) -> None:

@@ -1,0 +1,241 @@
+"""Configuration: `[tool.reportlint]` in pyproject.toml, `reportlint.toml` or `.reportlint.toml`.
+
+The nearest configuration file above each checked file applies (no merging across folders);
+`extends` pulls in a shared profile (a provincial one, say) that the file then overrides, key
+by key. Everything is validated before any report is read: an unknown key or rule code stops
+the run with exit code 2 and a did-you-mean suggestion.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .api import Rule, Severity
+
+CONFIG_NAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem: reported with exit code 2 before anything is checked."""
+
+
+class ConfigModel(BaseModel):
+    """The keys a configuration may set (TOML spelling: `per-file-ignores`, `fail-on`)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda name: name.replace("_", "-"), frozen=True)
+
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info"] = "error"
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    template: Literal["2007", "2019", "2021"] | None = None
+    lang: Literal["zh", "en"] = "zh"
+    exclude: list[str] = Field(default_factory=list)
+    packs: list[str] = Field(default_factory=list)
+    extends: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """One resolved configuration: its values, the file it came from and the files it extends."""
+
+    values: ConfigModel
+    source: Path | None  # None: the defaults
+    chain: tuple[Path, ...] = ()  # this file, then what it extends
+    packs: tuple[Path, ...] = ()  # absolute paths of the rule packs
+    pack_rules: tuple[Rule, ...] = field(default=())
+
+    @property
+    def root(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+
+DEFAULT = Config(ConfigModel(), None)
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    """The reportlint table of a config file (None for a pyproject.toml without one)."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as problem:
+        raise ConfigError(f"{path}: not valid TOML: {problem}") from problem
+    except OSError as problem:
+        raise ConfigError(f"{path}: cannot read: {problem.strerror or problem}") from problem
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("reportlint")
+    return data  # reportlint.toml: the keys at top level
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _validate(raw: dict[str, Any], path: Path) -> ConfigModel:
+    keys = [f.alias or name for name, f in ConfigModel.model_fields.items()]
+    for key in raw:
+        if key not in keys:
+            raise ConfigError(f"{path}: unknown key '{key}'{_suggest(key, keys)}")
+    try:
+        return ConfigModel.model_validate(raw)
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"{path}: '{where}': {first['msg']}") from problem
+
+
+def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
+    """Read one configuration file and everything it extends."""
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(f"{path}: 'extends' makes a cycle: {' -> '.join(str(p) for p in (*_seen, path))}")
+    raw = _read_table(path)
+    if raw is None:
+        raise ConfigError(f"{path}: no [tool.reportlint] table")
+    values = _validate(raw, path)
+    chain: tuple[Path, ...] = (path,)
+    packs = tuple((path.parent / pack).resolve() for pack in values.packs)
+    if values.extends:
+        base = load_file((path.parent / values.extends), (*_seen, path))
+        merged = base.values.model_dump(by_alias=False)
+        merged.update(values.model_dump(by_alias=False, exclude_unset=True))
+        values = ConfigModel.model_validate(merged)
+        chain += base.chain
+        packs = base.packs + tuple(p for p in packs if p not in base.packs)  # packs add up along the chain
+    return Config(values, path, chain, packs)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file in `start` or a folder above it."""
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder.resolve(), *folder.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _read_table(candidate) is not None):
+                return candidate
+    return None
+
+
+class Resolver:
+    """Finds, loads, checks and caches the configuration that applies to each file."""
+
+    def __init__(self, rules: tuple[Rule, ...], explicit: Path | None = None) -> None:
+        self.rules = rules
+        self.explicit = load_and_check(explicit, rules) if explicit else None
+        self._by_file: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        found = find_config_file(path)
+        if found is None:
+            return DEFAULT
+        found = found.resolve()
+        if found not in self._by_file:
+            self._by_file[found] = load_and_check(found, self.rules)
+        return self._by_file[found]
+
+
+def load_and_check(path: Path, rules: tuple[Rule, ...]) -> Config:
+    config = load_file(path)
+    pack_rules = _load_packs(config)
+    check_codes(config, rules + pack_rules)
+    return Config(config.values, config.source, config.chain, config.packs, pack_rules)
+
+
+def _load_packs(config: Config) -> tuple[Rule, ...]:
+    from .packs import PackError, load_pack
+
+    rules: list[Rule] = []
+    for pack in config.packs:
+        try:
+            rules.extend(load_pack(pack))
+        except PackError as problem:
+            raise ConfigError(f"{config.source}: rule pack {pack}: {problem}") from problem
+    return tuple(rules)
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    return rule.code.startswith(selector.upper()) or rule.name == selector
+
+
+def check_codes(config: Config, rules: tuple[Rule, ...]) -> None:
+    """Every code, prefix or name the configuration mentions must name a rule."""
+    values = config.values
+    names = [r.code for r in rules] + [r.name for r in rules]
+    mentioned = [*(values.select or []), *values.ignore, *values.severity, *values.options]
+    mentioned += [code for codes in values.per_file_ignores.values() for code in codes]
+    for selector in mentioned:
+        if not any(_matches(rule, selector) for rule in rules):
+            raise ConfigError(f"{config.source}: unknown rule '{selector}'{_suggest(selector, names)}")
+    for code, raw in values.options.items():
+        rule = next(r for r in rules if _matches(r, code))
+        fields = list(rule.options.model_fields)
+        for key in raw:
+            if key not in fields:
+                hint = _suggest(key, fields) if fields else f" ({rule.code} has no options)"
+                raise ConfigError(f"{config.source}: unknown option '{key}' for {rule.code}{hint}")
+        try:
+            rule.options.model_validate(raw)
+        except ValidationError as problem:
+            first = problem.errors()[0]
+            raise ConfigError(f"{config.source}: options.{code}.{'.'.join(map(str, first['loc']))}: {first['msg']}") from problem
+
+
+def is_excluded(path: Path, config: Config) -> bool:
+    relative = _relative(path, config.root)
+    return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in config.values.exclude)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def per_file_ignores(path: Path, config: Config) -> list[str]:
+    relative = _relative(path, config.root)
+    return [
+        code
+        for pattern, codes in config.values.per_file_ignores.items()
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern)
+        for code in codes
+    ]
+
+
+def rule_options(config: Config, rules: tuple[Rule, ...]) -> dict[str, BaseModel]:
+    built = {}
+    for code, raw in config.values.options.items():
+        rule = next(r for r in rules if _matches(r, code))
+        built[rule.code] = rule.options.model_validate(raw)
+    return built
+
+
+def severities(config: Config, rules: tuple[Rule, ...]) -> dict[str, Severity]:
+    return {
+        rule.code: Severity(level)
+        for selector, level in config.values.severity.items()
+        for rule in rules if _matches(rule, selector)
+    }
+
+
+def describe(config: Config) -> dict[str, Any]:
+    """The effective configuration, as `reportlint config` prints it."""
+    return {
+        "source": str(config.source) if config.source else None,
+        "extends": [str(p) for p in config.chain[1:]],
+        "packs": [str(p) for p in config.packs],
+        **config.values.model_dump(by_alias=True, exclude={"extends", "packs"}),
+    }
