@@ -74,7 +74,9 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notes.")
 @click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest file to read, in bytes (default 128 MiB).")
 @click.option("--no-info", is_flag=True, help="Hide info-level findings in text output.")
-def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info) -> None:
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file (and exit 0).")
+@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False), help="Hide findings recorded in this baseline; report recorded ones that no longer occur.")
+def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, write_baseline, baseline_path) -> None:
     """Check report files and folders (.txt, .md, .docx, .html, .pdf)."""
     from .config import Resolver, is_excluded
     from .lint import lint_path
@@ -95,16 +97,40 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
         _fail_usage(f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
     run_config = resolver.for_path(Path.cwd())
     lang = lang or run_config.values.lang
-    results, failed = [], False
+    results = []
     for path in files:
-        config = configs[path]
-        options = options_for(path, config, rules, lang=lang, select=_split(select), ignore=_split(ignore), template=template, max_size=max_size)
-        result = lint_path(path, options)
-        results.append(result)
-        threshold = SEVERITY_RANK[fail_on or config.values.fail_on]
-        failed |= any(SEVERITY_RANK[d.severity.value] >= threshold for d in result.diagnostics)
+        options = options_for(path, configs[path], rules, lang=lang, select=_split(select), ignore=_split(ignore), template=template, max_size=max_size)
+        results.append(lint_path(path, options))
+    if write_baseline:
+        from .baseline import write_baseline as record
+
+        count = record(Path(write_baseline), results)
+        click.echo(f"reportlint: {count} finding(s) recorded in {write_baseline}", err=True)
+        sys.exit(EXIT_OK)
+    if baseline_path:
+        from .baseline import BaselineError, apply_baseline
+
+        try:
+            outcome = apply_baseline(Path(baseline_path), results)
+        except BaselineError as problem:
+            _fail_usage(str(problem))
+        results = outcome.results
+        if not quiet:
+            _baseline_note(outcome, lang)
     _emit(results, known, output_format, output_file, lang, statistics, quiet, no_info)
+    thresholds = {str(path): SEVERITY_RANK[fail_on or configs[path].values.fail_on] for path in files}
+    failed = any(SEVERITY_RANK[d.severity.value] >= thresholds[r.path] for r in results for d in r.diagnostics)
     sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
+
+
+def _baseline_note(outcome, lang: str) -> None:
+    """On stderr, so machine-readable output on stdout stays clean."""
+    zh = lang == "zh"
+    head = (f"基线：已隐藏 {outcome.hidden} 条已接受的问题；{len(outcome.fixed)} 条记录已不再出现"
+            if zh else f"baseline: {outcome.hidden} accepted finding(s) hidden; {len(outcome.fixed)} recorded finding(s) no longer occur")
+    click.echo(head, err=True)
+    for entry in outcome.fixed:
+        click.echo(f"  {entry['file']}: {entry['code']} {entry['message']}", err=True)
 
 
 def _emit(results, rules, output_format, output_file, lang, statistics, quiet, no_info) -> None:
