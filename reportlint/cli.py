@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -74,9 +75,12 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notes.")
 @click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest file to read, in bytes (default 128 MiB).")
 @click.option("--no-info", is_flag=True, help="Hide info-level findings in text output.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files checked in parallel (default: all cores).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=300.0, show_default=True, help="Seconds one file may take before it is stopped (RL001).")
+@click.option("--previous", "previous_dir", type=click.Path(exists=True, file_okay=False), help="Last year's reports, paired by issuing body, for the cross-year rules.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file (and exit 0).")
 @click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False), help="Hide findings recorded in this baseline; report recorded ones that no longer occur.")
-def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, write_baseline, baseline_path) -> None:
+def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path) -> None:
     """Check report files and folders (.txt, .md, .docx, .html, .pdf)."""
     from .config import Resolver, is_excluded
     from .lint import lint_path
@@ -97,10 +101,18 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
         _fail_usage(f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
     run_config = resolver.for_path(Path.cwd())
     lang = lang or run_config.values.lang
-    results = []
-    for path in files:
-        options = options_for(path, configs[path], rules, lang=lang, select=_split(select), ignore=_split(ignore), template=template, max_size=max_size)
-        results.append(lint_path(path, options))
+    previous = None
+    if previous_dir:
+        from .crossyear import PreviousReports
+        from .lint import read_text
+
+        previous = PreviousReports.build(Path(previous_dir), read_text)
+    tasks = [
+        (path, options_for(path, configs[path], rules, lang=lang, select=_split(select), ignore=_split(ignore),
+                           template=template, max_size=max_size, previous=previous))
+        for path in files
+    ]
+    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet)
     if write_baseline:
         from .baseline import write_baseline as record
 
@@ -121,6 +133,35 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
     thresholds = {str(path): SEVERITY_RANK[fail_on or configs[path].values.fail_on] for path in files}
     failed = any(SEVERITY_RANK[d.severity.value] >= thresholds[r.path] for r in results for d in r.diagnostics)
     sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
+
+
+def _run(tasks, jobs: int, timeout: float, quiet: bool):
+    """Check the files, with a progress bar on an interactive stderr for more than a few files."""
+    from .parallel import run
+    from .parser import build_parser
+
+    build_parser()  # once, before workers fork, so each inherits it
+    if quiet or len(tasks) < 4 or not sys.stderr.isatty():
+        return run(tasks, jobs, timeout)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    failures = 0
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[failed]}"),
+        console=Console(file=sys.stderr), transient=True,
+    ) as progress:
+        bar = progress.add_task("reportlint", total=len(tasks), rate="", failed="")
+        started = time.monotonic()
+
+        def done(result) -> None:
+            nonlocal failures
+            failures += result.status != "pass"
+            finished = progress.tasks[0].completed + 1
+            rate = finished / max(time.monotonic() - started, 1e-6)
+            progress.update(bar, advance=1, rate=f"{rate:.1f} 文件/秒", failed=f"未通过 {failures}")
+
+        return run(tasks, jobs, timeout, done)
 
 
 def _baseline_note(outcome, lang: str) -> None:

@@ -31,9 +31,10 @@ class TemplateChoice:
 class LintContext:
     """Per-document facts: report year, template, recognised sections and tables."""
 
-    def __init__(self, doc: Document, template_override: str | None = None) -> None:
+    def __init__(self, doc: Document, template_override: str | None = None, previous: "LintContext | None" = None) -> None:
         self.doc = doc
         self.template_override = template_override
+        self.previous = previous  # the same body's report for the year before (--previous), if known
 
     @cached_property
     def year(self) -> ReportYear:

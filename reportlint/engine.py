@@ -101,9 +101,10 @@ def lint_document(
     template: str | None = None,
     crash_rule: Rule,
     options: dict[str, object] | None = None,
+    previous: Document | None = None,
 ) -> LintRun:
     """Run `rules` over `doc`. A rule that raises becomes one `crash_rule` (RL002) diagnostic."""
-    ctx = LintContext(doc, template)
+    ctx = LintContext(doc, template, LintContext(previous) if previous is not None else None)
     sections = _SectionIndex(doc)
     diagnostics: list[Diagnostic] = []
     try:

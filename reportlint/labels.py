@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 _DROP = re.compile(r"[\s\"'“”‘’「」『』:：,，;；。]")
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[、.．]")
 
 
+@lru_cache(maxsize=65536)
 def normalise(label: str) -> str:
     """NFKC, no whitespace or quotes, `1、`/`1．` -> `1.`, 〔〕 -> []."""
     text = unicodedata.normalize("NFKC", label)

@@ -8,11 +8,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .api import Finding, Rule, Severity
+from .crossyear import PreviousReports
 from .document import Span
 from .engine import Diagnostic, lint_document, stamp
 from .parser import parse
 from .readers import DEFAULT_MAX_BYTES, ReadError, SourceMap, read_path
 from .registry import all_rules, find_rule, select_rules
+from .suppress import apply_suppressions
 
 UNASSESSABLE = frozenset({"RL001", "RL004"})
 
@@ -29,6 +31,7 @@ class LintOptions:
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity that replaces the default
     rule_options: dict[str, BaseModel] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
+    previous: "PreviousReports | None" = None  # last year's reports, for the cross-year rules (--previous)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class FileResult:
     encoding: str | None = None
     year: int | None = None
     notes: tuple[str, ...] = field(default=())
+    issuer: str | None = None  # the issuing body, when the report names it
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -59,28 +63,56 @@ def _rules(options: LintOptions) -> tuple[Rule, ...]:
     return select_rules(all_rules() + options.extra_rules, list(options.select), list(options.ignore))
 
 
-def lint_text(text: str, path: str = "<text>", options: LintOptions | None = None, *, encoding: str = "utf-8") -> FileResult:
-    """Lint report text already in memory (a notebook cell, a database row)."""
+def lint_text(
+    text: str, path: str = "<text>", options: LintOptions | None = None, *, encoding: str = "utf-8", previous: str | None = None
+) -> FileResult:
+    """Lint report text already in memory (a notebook cell, a database row).
+
+    `previous` is the same body's report for the year before, for the cross-year rules.
+    """
     options = options or LintOptions()
     rules = _rules(options)
     doc = parse(text, path=path, encoding=encoding)
+    if options.previous is not None and previous is None:
+        paired = options.previous.path_for(doc)
+        previous = read_text(paired, options) if paired is not None else None
+    before = parse(previous, path="<previous>") if previous is not None else None
     crash_rule = find_rule(all_rules(), "RL002")
-    run = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule, options=options.rule_options)
+    run = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule, options=options.rule_options, previous=before)
     ctx, diagnostics = run.ctx, run.diagnostics
+    diagnostics = apply_suppressions(doc, diagnostics, rules, options, run.is_report)  # <!-- reportlint-disable… --> comments, RL003
     if options.severity:
         diagnostics = [replace(d, severity=options.severity.get(d.code, d.severity)) for d in diagnostics]
     template = ctx.template.id if run.is_report else None
-    return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None)
+    issuer = _safe_issuer(ctx) if run.is_report else None
+    return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None, issuer=issuer)
 
 
-def lint_path(path: str | Path, options: LintOptions | None = None) -> FileResult:
-    """Read and lint one file; unreadable files give an RL001 verdict instead of an exception."""
+def _safe_issuer(ctx) -> str | None:
+    try:
+        return ctx.issuer.name
+    except Exception:  # noqa: BLE001 - the name is a nicety for summaries, never a reason to lose the file
+        return None
+
+
+def read_text(path: str | Path, options: LintOptions | None = None) -> str | None:
+    """The text of a report file as the linter sees it (None when it cannot be read)."""
+    read = read_path(Path(path), (options or LintOptions()).max_bytes)
+    return None if isinstance(read, ReadError) else read.text
+
+
+def lint_path(path: str | Path, options: LintOptions | None = None, previous: str | Path | None = None) -> FileResult:
+    """Read and lint one file; unreadable files give an RL001 verdict instead of an exception.
+
+    `previous` names last year's report of the same body, for the cross-year rules.
+    """
     options = options or LintOptions()
     path = Path(path)
     read = read_path(path, options.max_bytes)
     if isinstance(read, ReadError):
         return unreadable(str(path), read, options)
-    result = lint_text(read.text, str(path), options, encoding=read.encoding)
+    before = read_text(previous, options) if previous is not None else None
+    result = lint_text(read.text, str(path), options, encoding=read.encoding, previous=before)
     notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ())
     diagnostics = result.diagnostics
     if read.source_map is not None:
@@ -96,9 +128,10 @@ def _with_origin(diagnostic: Diagnostic, source_map: SourceMap, lang: str) -> Di
     return replace(diagnostic, origin=origin.as_json(), origin_text=origin.describe(lang))
 
 
-def unreadable(path: str, error: ReadError, options: LintOptions) -> FileResult:
-    rule = find_rule(all_rules(), "RL001")
-    finding = Finding(error.message, Span(1, 1, 1, 1), args=error.args, fingerprint_text="RL001")
+def unreadable(path: str, error: ReadError, options: LintOptions, code: str = "RL001") -> FileResult:
+    """A file without a verdict of its own: RL001 (cannot be read) or RL002 (checking it failed)."""
+    rule = find_rule(all_rules(), code)
+    finding = Finding(error.message, Span(1, 1, 1, 1), args=error.args, fingerprint_text=code)
     diagnostic = stamp(rule, finding, _EMPTY_DOC, options.lang, None)
     return FileResult(path, "error", None, (diagnostic,), None)
 

@@ -20,6 +20,7 @@ def options_for(
     ignore: list[str],
     template: str | None,
     max_size: int | None,
+    previous=None,
 ) -> LintOptions:
     """The command line wins over the configuration; ignores from both (and per-file-ignores) add up."""
     values = config.values
@@ -33,4 +34,5 @@ def options_for(
         severity=severities(config, known),
         rule_options=rule_options(config, known),
         extra_rules=config.pack_rules,
+        previous=previous,
     )

@@ -196,6 +196,7 @@ class _LabelIndex:
         self.keys = [(normalise(row.label), row) for row in spec.rows]
         # "（二）部分公开（区分处理的…）" is often printed without its note
         self.short_keys = [(normalise(_strip_note(row.label)), row) for row in spec.rows]
+        self._fuzzy: dict[str, tuple[RowSpec, bool] | None] = {}  # labels repeat across rows and files
 
     def exact(self, label: str) -> tuple[RowSpec, bool] | None:
         key = normalise(label)
@@ -210,10 +211,22 @@ class _LabelIndex:
 
     def fuzzy(self, label: str) -> tuple[RowSpec, bool] | None:
         key = normalise(label)
+        if key not in self._fuzzy:
+            self._fuzzy[key] = self._closest(key)
+        return self._fuzzy[key]
+
+    def _closest(self, key: str) -> tuple[RowSpec, bool] | None:
         if len(key) < 2:
             return None
-        best = max(self.keys, key=lambda item: similarity(key, item[0]))
-        return (best[1], False) if similarity(key, best[0]) >= _FUZZY_THRESHOLD else None
+        best, best_score = None, _FUZZY_THRESHOLD
+        for candidate, row in self.keys:
+            # a ratio can reach the threshold only if the lengths are close enough
+            if 2 * min(len(key), len(candidate)) < best_score * (len(key) + len(candidate)):
+                continue
+            score = similarity(key, candidate)
+            if score >= best_score:
+                best, best_score = row, score
+        return (best, False) if best is not None else None
 
     def match(self, readings: list[str]) -> tuple[RowSpec, bool, str] | None:
         """The best reading: any exact match beats any prefix match beats any fuzzy one."""
@@ -231,9 +244,18 @@ def _strip_note(label: str) -> str:
     return head
 
 
+_INDEXES: dict[int, _LabelIndex] = {}  # templates are loaded once per process
+
+
+def _index_for(spec: TableSpec) -> _LabelIndex:
+    if id(spec) not in _INDEXES:
+        _INDEXES[id(spec)] = _LabelIndex(spec)
+    return _INDEXES[id(spec)]
+
+
 def find_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None:
     """The rows of `spec` among the document's printed rows, in document order."""
-    index = _LabelIndex(spec)
+    index = _index_for(spec)
     width = len(spec.columns)
     matched: list[MatchedRow] = []
     for candidate in rows:

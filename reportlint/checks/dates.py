@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
-from ..issuer import CompactText, detect_issuer, fold_line
+from ..issuer import CompactText, fold_line
 
 # ----------------------------------------------------------------------------- year mentions
 
@@ -294,7 +294,7 @@ def report_year(doc: Document, ctx, options) -> Iterator[Finding]:
 
     if reference is None:
         return
-    name = detect_issuer(doc).name
+    name = ctx.issuer.name
     for mention, sentence in _body_years(doc, reference.year, name):
         yield _conflict(mention, reference, sentence)
 
@@ -441,7 +441,7 @@ def publication_deadline(doc: Document, ctx, options) -> Iterator[Finding]:
     year = ctx.year.year
     if year is None:
         return
-    issuer = detect_issuer(doc)
+    issuer = ctx.issuer
     deadline = _deadline(year, issuer.kind)
     for dated in _publication_dates(doc):
         args = {"label": dated.label, "label_en": _LABEL_EN.get(dated.label, "date"), "date": dated.date.isoformat(), "year": year}

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
-from ..issuer import CompactText, detect_issuer
+from ..issuer import CompactText
 
 # The words that count, one group per item of Art. 50(四). Matched on the text with whitespace and
 # line breaks removed (PDF copies wrap "考" / "核" onto two lines).
@@ -64,7 +64,7 @@ _GOOD = """青山县人民政府2023年政府信息公开工作年度报告
 def government_content(doc: Document, ctx, options) -> Iterator[Finding]:
     if ctx.template.id not in _TEMPLATES or ctx.truncated_at is not None:
         return
-    issuer = detect_issuer(doc)
+    issuer = ctx.issuer
     if issuer.kind != "government":
         return
     text = CompactText(doc).compact
