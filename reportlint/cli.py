@@ -18,7 +18,7 @@ from .readers import SUPPORTED_SUFFIXES
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv"]
+FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv", "html"]
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
@@ -36,15 +36,15 @@ def _fail_usage(message: str) -> None:
 
 
 def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[Path]:
-    """Files named on the command line, plus supported files found under named folders (sorted,
-    hidden folders and configured `exclude` patterns skipped)."""
+    """Files named on the command line, plus supported files found under named folders (sorted;
+    hidden folders, README files and configured `exclude` patterns skipped)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = (
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.stem.lower() != "readme"
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and not excluded(p)
             )

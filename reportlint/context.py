@@ -16,6 +16,7 @@ from .templates import Template, all_templates, template_for_year
 
 _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30}(年度报告|工作报告|情况报告|年报|报告)")
 _ANNOUNCE = re.compile(r"(信息公开|政务公开).{0,60}(报告如下|年度报告)")
+_TITLE_MAX = 60  # a title is a short line
 
 
 _FINISHED = re.compile(r"[。！？!?；;…”」』）)]$|[0-9０-９一二三四五六七八九十〇零]\s*日$|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$|(局|办公室|政府|委员会|街道办事处|中心|院|会)$")
@@ -65,7 +66,7 @@ class LintContext:
         """An annual report names itself in its first lines, or has at least three template sections."""
         head = "\n".join(line for line in self.doc.lines[:40] if line.strip())[:3000]
         head = simplify_for_matching(head)
-        title = "\n".join(head.splitlines()[:8])
+        title = "\n".join(line for line in head.splitlines()[:8] if len(line.strip()) <= _TITLE_MAX)
         if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head):
             return True
         reference = all_templates()["2021"]

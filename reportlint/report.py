@@ -89,7 +89,37 @@ def render_text(results: Iterable[FileResult], console: Console, lang: str, show
             for note in result.notes:
                 console.print(Text(f"{result.path}: {note}", style="dim"))
     if not quiet:
+        if len(results) > 1:
+            render_overview(results, console, lang)
         _render_summary(results, console, lang)
+
+
+def render_overview(results: list[FileResult], console: Console, lang: str, top: int = 10) -> None:
+    """After a bulk run: the most frequent problems and the worst files."""
+    from collections import Counter
+
+    from rich.table import Table
+
+    zh = lang == "zh"
+    problems = Counter(d.code for r in results for d in r.diagnostics if d.severity is not Severity.INFO)
+    files_with = Counter(code for r in results for code in {d.code for d in r.diagnostics if d.severity is not Severity.INFO})
+    names = {d.code: d.name for r in results for d in r.diagnostics}
+    if problems:
+        table = Table(title="最常见的问题" if zh else "Most frequent problems", title_justify="left")
+        for column in (("规则", "rule"), ("名称", "name"), ("次数", "findings"), ("文件数", "files")):
+            table.add_column(column[0] if zh else column[1], justify="right" if column[1] in ("findings", "files") else "left")
+        for code, count in problems.most_common(top):
+            table.add_row(code, names.get(code, ""), str(count), str(files_with[code]))
+        console.print(table)
+    worst = sorted((r for r in results if r.count(Severity.ERROR)), key=lambda r: (-r.count(Severity.ERROR), r.path))[:top]
+    if worst:
+        table = Table(title="问题最多的文件" if zh else "Files with the most errors", title_justify="left")
+        for column in (("文件", "file"), ("错误", "errors"), ("警告", "warnings"), ("主要问题", "top codes")):
+            table.add_column(column[0] if zh else column[1], justify="right" if column[1] in ("errors", "warnings") else "left")
+        for r in worst:
+            codes = Counter(d.code for d in r.diagnostics if d.severity is Severity.ERROR).most_common(3)
+            table.add_row(r.path, str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)), " ".join(f"{c}×{n}" for c, n in codes))
+        console.print(table)
 
 
 def render_statistics(results: list[FileResult], rules, console: Console, lang: str) -> None:

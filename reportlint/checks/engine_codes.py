@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..api import rule
+from ..suppress import UNUSED_SUPPRESSION  # noqa: F401 - RL003, reported while applying suppression comments
 
 UNREADABLE = rule(
     code="RL001",

@@ -7,7 +7,7 @@ from importlib import import_module
 from ..api import Rule
 from ..lint import FileResult
 
-MODULES = {"json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit", "gitlab": "gitlab", "csv": "csv_format"}
+MODULES = {"json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit", "gitlab": "gitlab", "csv": "csv_format", "html": "html"}
 
 
 def render(name: str, results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:

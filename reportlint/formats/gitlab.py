@@ -1,0 +1,38 @@
+"""GitLab Code Quality report: the `artifacts:reports:codequality` JSON a merge request widget reads.
+
+A JSON array, one object per finding: `description` ("RL301: message"), `check_name` (the code),
+`fingerprint`, `severity` and `location.path` / `location.lines.begin`. GitLab compares
+fingerprints between the source and target branches to tell new findings from fixed ones, so the
+fingerprint is the SARIF one: code, path, place in the report's structure and flagged text, no
+line number, unique within the report. Severity: error → major, warning → minor, info → info.
+Paths are written as given, with forward slashes: run reportlint from the repository root with
+relative paths so GitLab can match them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..api import Rule, Severity
+from ..engine import Diagnostic
+from ..lint import FileResult
+from .sarif import fingerprint, posix_path, with_occurrences
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    issues = [issue(result.path, d, occurrence, lang) for result in results for d, occurrence in with_occurrences(result)]
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+def issue(path: str, d: Diagnostic, occurrence: int = 1, lang: str = "zh") -> dict:
+    where = f"{d.origin_text}{'：' if lang == 'zh' else ': '}" if d.origin_text else ""
+    return {
+        "description": f"{d.code}: {where}{d.message}",
+        "check_name": d.code,
+        "fingerprint": fingerprint(path, d, occurrence),
+        "severity": SEVERITIES[d.severity],
+        "location": {"path": posix_path(path), "lines": {"begin": max(d.line, 1)}},
+    }
+
