@@ -17,6 +17,7 @@ from .templates import Template, all_templates, template_for_year
 _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30}(年度报告|工作报告|情况报告|年报|报告)")
 _ANNOUNCE = re.compile(r"(信息公开|政务公开).{0,60}(报告如下|年度报告)")
 _TITLE_MAX = 60  # a title is a short line
+_INTRO = re.compile(r"本(年度)?(报告|年报)(依据|根据|由|是|按照|系)")  # "本报告依据《…条例》…编制"
 
 
 _FINISHED = re.compile(r"[。！？!?；;…”」』）)]$|[0-9０-９一二三四五六七八九十〇零]\s*日$|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$|(局|办公室|政府|委员会|街道办事处|中心|院|会)$")
@@ -67,7 +68,7 @@ class LintContext:
         head = "\n".join(line for line in self.doc.lines[:40] if line.strip())[:3000]
         head = simplify_for_matching(head)
         title = "\n".join(line for line in head.splitlines()[:8] if len(line.strip()) <= _TITLE_MAX)
-        if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head):
+        if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head) or (_INTRO.search(head) and "信息公开" in head):
             return True
         reference = all_templates()["2021"]
         found = {m.spec.id for m in match_sections(self.doc, reference)}
