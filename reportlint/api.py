@@ -77,6 +77,7 @@ class Rule:
     options: type[BaseModel] = NoOptions
     requires_report: bool = True  # skipped on files that are not annual reports (RL004)
     source: str = "reportlint"  # the distribution that provides the rule
+    example_previous: str | None = None  # cross-year rules: last year's report the examples are checked against
 
 
 def rule(

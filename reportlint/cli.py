@@ -14,7 +14,7 @@ import click
 from rich.console import Console
 
 from .config import ConfigError
-from .readers import SUPPORTED_SUFFIXES
+from .readers import KNOWN_UNSUPPORTED, SUPPORTED_SUFFIXES
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -44,7 +44,8 @@ def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[P
         if path.is_dir():
             found = (
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.stem.lower() != "readme"
+                # formats we cannot read are still listed, so each gets its RL001 verdict
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES | KNOWN_UNSUPPORTED and p.stem.lower() != "readme"
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and not excluded(p)
             )
@@ -270,4 +271,7 @@ def explain(code: str, lang: str) -> None:
         "正确示例：" if zh else "Good:",
         *("    " + line for line in rule.good.splitlines()),
     ]
+    if rule.example_previous:
+        lines += ["", "（以上示例对照的上年度报告：）" if zh else "(Both examples are checked against last year's report:)",
+                  *("    " + line for line in rule.example_previous.splitlines())]
     click.echo("\n".join(lines))

@@ -158,11 +158,18 @@ def _load_packs(config: Config) -> tuple[Rule, ...]:
     from .packs import PackError, load_pack
 
     rules: list[Rule] = []
+    origin: dict[str, Path] = {}
     for pack in config.packs:
         try:
-            rules.extend(load_pack(pack))
+            loaded = load_pack(pack)
         except PackError as problem:
             raise ConfigError(f"{config.source}: rule pack {pack}: {problem}") from problem
+        for rule in loaded:
+            for key in (rule.code, rule.name):
+                if key in origin:
+                    raise ConfigError(f"{config.source}: '{key}' is defined by two rule packs: {origin[key]} and {pack}")
+                origin[key] = pack
+        rules.extend(loaded)
     return tuple(rules)
 
 

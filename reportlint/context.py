@@ -33,10 +33,17 @@ class TemplateChoice:
 class LintContext:
     """Per-document facts: report year, template, recognised sections and tables."""
 
-    def __init__(self, doc: Document, template_override: str | None = None, previous: "LintContext | None" = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        template_override: str | None = None,
+        previous: "LintContext | None" = None,
+        accepted_rows: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
         self.doc = doc
         self.template_override = template_override
         self.previous = previous  # the same body's report for the year before (--previous), if known
+        self.accepted_rows = accepted_rows  # (table, normalised label) rows that rule packs add
 
     @cached_property
     def year(self) -> ReportYear:

@@ -102,9 +102,10 @@ def lint_document(
     crash_rule: Rule,
     options: dict[str, object] | None = None,
     previous: Document | None = None,
+    accepted_rows: frozenset[tuple[str, str]] = frozenset(),
 ) -> LintRun:
     """Run `rules` over `doc`. A rule that raises becomes one `crash_rule` (RL002) diagnostic."""
-    ctx = LintContext(doc, template, LintContext(previous) if previous is not None else None)
+    ctx = LintContext(doc, template, LintContext(previous) if previous is not None else None, accepted_rows)
     sections = _SectionIndex(doc)
     diagnostics: list[Diagnostic] = []
     try:

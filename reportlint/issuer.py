@@ -32,6 +32,8 @@ itself in the first lines ("我局" → department, "我乡"/"我镇"/"我街道
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
@@ -56,6 +58,7 @@ class Issuer:
 
 _SPACE = set(" \t\u3000\u00a0\r")
 _RUBY = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_KEPT = re.compile(r"[^ \t\u3000\u00a0\r]+")  # runs of what CompactText keeps (the complement of _SPACE)
 # Full-width digits and punctuation, and the traditional characters of the words rules look for;
 # every mapping is one character to one character so offsets stay valid.
 _FOLD = str.maketrans(
@@ -74,36 +77,59 @@ class CompactText:
     """
 
     def __init__(self, doc: Document, first: int = 1, last: int | None = None) -> None:
+        # Linear and compact: kept characters are copied run by run, their columns go into a C
+        # array, and lines are found by bisecting their start offsets (a 100 MB text must not
+        # become 100 million tuples).
         last = len(doc.lines) if last is None else min(last, len(doc.lines))
-        chars: list[str] = []
-        where: list[tuple[int, int]] = []
+        parts: list[str] = []
+        self._columns = array("i")
+        self._line_starts: list[int] = []
+        self._line_numbers: list[int] = []
+        length = 0
         for number in range(max(first, 1), last + 1):
             line = doc.line(number)
-            if PAGE_MARKER.match(line):
+            if not line or PAGE_MARKER.match(line):
                 continue
-            skip = set()
-            for ruby in _RUBY.finditer(line):
-                skip.update(range(ruby.start(), ruby.end()))
             folded = line.translate(_FOLD)
-            for index, char in enumerate(folded):
-                if index in skip or char in _SPACE:
-                    continue
-                chars.append(char)
-                where.append((number, index + 1))
-        self.compact = "".join(chars)
-        self._where = where
+            rubies = [ruby.span() for ruby in _RUBY.finditer(line)] if "(" in line else []
+            self._line_starts.append(length)
+            self._line_numbers.append(number)
+            for run in _KEPT.finditer(folded):
+                for start, end in _without(run.span(), rubies):
+                    parts.append(folded[start:end])
+                    self._columns.extend(range(start + 1, end + 1))
+                    length += end - start
+        self.compact = "".join(parts)
+
+    def _place(self, offset: int) -> tuple[int, int]:
+        index = bisect_right(self._line_starts, offset) - 1
+        return self._line_numbers[max(index, 0)], self._columns[offset]
 
     def span(self, start: int, end: int) -> Span:
         """The source span of compact[start:end]."""
-        if not self._where:
+        if not self._columns:
             return Span(1, 1, 1, 1)
-        start = min(max(start, 0), len(self._where) - 1)
-        last = min(max(end - 1, start), len(self._where) - 1)
-        (line, column), (end_line, end_column) = self._where[start], self._where[last]
+        start = min(max(start, 0), len(self._columns) - 1)
+        last = min(max(end - 1, start), len(self._columns) - 1)
+        (line, column), (end_line, end_column) = self._place(start), self._place(last)
         return Span(line, column, end_line, end_column + 1)
 
     def line_of(self, offset: int) -> int:
-        return self._where[min(max(offset, 0), len(self._where) - 1)][0] if self._where else 1
+        return self._place(min(max(offset, 0), len(self._columns) - 1))[0] if self._columns else 1
+
+
+def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of `span` outside the `holes` (pinyin annotations)."""
+    pieces, start, end = [], span[0], span[1]
+    for hole_start, hole_end in holes:
+        if hole_end <= start or hole_start >= end:
+            continue
+        if hole_start > start:
+            pieces.append((start, hole_start))
+        start = max(start, hole_end)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def fold_line(line: str) -> str:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .api import Finding, Rule, Severity
+from .api import Finding, Message, Rule, Severity
 from .crossyear import PreviousReports
 from .document import Span
 from .engine import Diagnostic, lint_document, stamp
+from .packs import accepted_rows
 from .parser import parse
 from .readers import DEFAULT_MAX_BYTES, ReadError, SourceMap, read_path
 from .registry import all_rules, find_rule, select_rules
@@ -28,6 +29,7 @@ class LintOptions:
     ignore: tuple[str, ...] = ()
     template: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_line_chars: int = 1_000_000  # a longer line is not report text (RL001), and would be slow to check
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity that replaces the default
     rule_options: dict[str, BaseModel] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
@@ -64,7 +66,13 @@ def _rules(options: LintOptions) -> tuple[Rule, ...]:
 
 
 def lint_text(
-    text: str, path: str = "<text>", options: LintOptions | None = None, *, encoding: str = "utf-8", previous: str | None = None
+    text: str,
+    path: str = "<text>",
+    options: LintOptions | None = None,
+    *,
+    encoding: str = "utf-8",
+    previous: str | None = None,
+    previous_path: str = "<previous>",
 ) -> FileResult:
     """Lint report text already in memory (a notebook cell, a database row).
 
@@ -76,9 +84,13 @@ def lint_text(
     if options.previous is not None and previous is None:
         paired = options.previous.path_for(doc)
         previous = read_text(paired, options) if paired is not None else None
-    before = parse(previous, path="<previous>") if previous is not None else None
+        previous_path = str(paired)
+    before = parse(previous, path=previous_path) if previous is not None else None
     crash_rule = find_rule(all_rules(), "RL002")
-    run = lint_document(doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule, options=options.rule_options, previous=before)
+    run = lint_document(
+        doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule,
+        options=options.rule_options, previous=before, accepted_rows=accepted_rows(options.extra_rules),
+    )
     ctx, diagnostics = run.ctx, run.diagnostics
     diagnostics = apply_suppressions(doc, diagnostics, rules, options, run.is_report)  # <!-- reportlint-disable… --> comments, RL003
     if options.severity:
@@ -111,13 +123,32 @@ def lint_path(path: str | Path, options: LintOptions | None = None, previous: st
     read = read_path(path, options.max_bytes)
     if isinstance(read, ReadError):
         return unreadable(str(path), read, options)
+    longest = _longest_line(read.text)
+    if longest > options.max_line_chars:
+        return unreadable(str(path), ReadError(_LONG_LINE, {"length": longest, "limit": options.max_line_chars}), options)
     before = read_text(previous, options) if previous is not None else None
-    result = lint_text(read.text, str(path), options, encoding=read.encoding, previous=before)
+    result = lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
     notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ())
     diagnostics = result.diagnostics
     if read.source_map is not None:
         diagnostics = tuple(_with_origin(d, read.source_map, options.lang) for d in diagnostics)
     return replace(result, diagnostics=diagnostics, notes=notes)
+
+
+_LONG_LINE = Message(
+    "文件中有一行长达 {length} 个字符（上限 {limit}）：不像正常的年报文本（可能是导出错误或机器生成的数据），请检查文件或分段后再检查",
+    "the file has a line of {length} characters (limit {limit}): not ordinary report text (an export error or generated data?); check the file",
+)
+
+
+def _longest_line(text: str) -> int:
+    """Length of the longest line, without splitting a huge text into a list."""
+    longest, start = 0, 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            return max(longest, len(text) - start)
+        longest, start = max(longest, end - start), end + 1
 
 
 def _with_origin(diagnostic: Diagnostic, source_map: SourceMap, lang: str) -> Diagnostic:

@@ -59,9 +59,7 @@ class _Builder:
         for child in tree.children:
             kind = child.data
             if kind == "table":
-                table = self._table(child)
-                if table is not None:
-                    blocks.append(table)
+                blocks.extend(self._table(child))
             elif kind == "paragraph":
                 blocks.append(self._paragraph(child))
             else:
@@ -93,9 +91,38 @@ class _Builder:
         text = raw.strip()
         return Paragraph((TextLine(text, token.line, start + 1),), self.section)
 
-    def _table(self, tree: Tree) -> Table | None:
-        rows = tuple(_row(row.children[0]) for row in tree.children)
-        return Table(rows, self.section) if rows else None  # Markdown separator lines alone are no table
+    def _table(self, tree: Tree) -> list[Block]:
+        """Rows become tables; a tab "row" with fewer than two filled cells is a line of text after all."""
+        blocks: list[Block] = []
+        rows: list[Row] = []
+        for child in tree.children:
+            token: Token = child.children[0]
+            row = _row(token)
+            if token.type == "TAB_ROW" and sum(1 for cell in row.cells if cell.text) < 2:
+                if rows:
+                    blocks.append(Table(tuple(rows), self.section))
+                    rows = []
+                blocks.extend(self._line_as_text(str(token), token.line))
+            else:
+                rows.append(row)
+        if rows:  # Markdown separator lines alone are no table
+            blocks.append(Table(tuple(rows), self.section))
+        return blocks
+
+    def _line_as_text(self, raw: str, line: int) -> list[Block]:
+        """Parse one line again with its tabs as spaces (same length: positions stay exact)."""
+        tree = build_parser().parse(raw.replace("\t", " ") + "\n")
+        built = []
+        for child in tree.children:
+            token: Token = child.children[0]
+            token.line = line
+            if child.data == "paragraph":
+                built.append(self._paragraph(child))
+            elif child.data.startswith("heading"):
+                built.append(self._heading(child, int(child.data[-1])))
+            else:
+                built.extend(self._table(child))
+        return built
 
 
 def _merge_paragraphs(blocks: list[Block]) -> tuple[Block, ...]:

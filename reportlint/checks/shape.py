@@ -210,6 +210,7 @@ def _active_region_labels(doc: Document, ctx) -> Iterator[Finding]:
         return
     # every version's labels: a 2019 header in a 2021+ report is RL204's (or a shortened header), not a typo
     known = {normalise(label) for template in all_templates().values() for label in _labels(template)}
+    known |= {label for table, label in ctx.accepted_rows if table.startswith("active_")}  # rows a rule pack adds
     columns = [c.label for name, spec in ctx.template.tables.items() if name.startswith("active_") for c in spec.columns]
     matched_lines = {m.row.span.line for view in actives.values() for m in view.rows}
     for candidate in ctx.rows:

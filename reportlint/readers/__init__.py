@@ -19,6 +19,7 @@ DOCX_SUFFIXES = frozenset({".docx"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+KNOWN_UNSUPPORTED = frozenset({".doc", ".wps", ".rtf", ".odt", ".ofd"})  # reports people send that need converting
 # Formats people send that we cannot read, with what to do instead.
 _ADVICE = {
     ".doc": "请在 Word 或 WPS 中另存为 .docx 后再检查",

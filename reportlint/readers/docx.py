@@ -17,7 +17,12 @@ from .numbering import Numbering
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx, or an old .doc renamed
+
+
 def _check_zip(data: bytes, limits: Limits) -> ReadError | None:
+    if data.startswith(_OLE):
+        return error("文件已加密或是旧版 .doc 格式：请去掉密码并另存为 .docx", "the file is encrypted or an old .doc: remove the password and save as .docx")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -46,6 +51,31 @@ def _check_zip(data: bytes, limits: Limits) -> ReadError | None:
             "the file unpacks to {total} bytes, over the limit of {limit}; refused",
             total=total, limit=limits.max_unpacked_bytes,
         )
+    return _check_declared_sizes(archive, infos)
+
+
+def _check_declared_sizes(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> ReadError | None:
+    """Inflate each XML part in chunks, never past its declared size: a part that lies about its
+    size (the zip bomb that fools the check above) is refused after one chunk too many."""
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        read = 0
+        try:
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    read += len(chunk)
+                    if read > info.file_size:
+                        return error(
+                            "文件中的 {part} 实际大小超过其声明的大小（疑似压缩炸弹），已拒绝读取",
+                            "part {part} inflates past its declared size (a zip bomb?); refused",
+                            part=info.filename,
+                        )
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return error(
+                "文件不是有效的 .docx（压缩包损坏）：请在 Word 中重新保存为 .docx",
+                "not a valid .docx (corrupt zip): save it again as .docx in Word",
+            )
     return None
 
 

@@ -90,6 +90,11 @@ def _charset(data: bytes) -> str | None:
 
 def _decode(data: bytes) -> tuple[str, str, bool] | ReadError:
     declared = _charset(data)
+    if declared and declared != "utf-8" and not data.isascii():
+        try:  # bytes that are valid UTF-8 with Chinese in them are UTF-8, whatever the page declares
+            return data.decode("utf-8-sig"), "utf-8", True
+        except UnicodeDecodeError:
+            pass
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode(declared), declared, False
@@ -156,8 +161,8 @@ class _Walker:
         for child in node.children:
             if isinstance(child, tuple):
                 data, line = child
-                if not self.buffer:
-                    self.buffer_line = line
+                if not "".join(self.buffer).strip() and data.strip():  # the line the text starts on
+                    self.buffer_line = line + data[: len(data) - len(data.lstrip())].count("\n")
                 self.buffer.append(re.sub(r"[ \t\r\n\f]+", " ", data))
                 continue
             if child.tag in _SKIP or child.tag in ("header", "footer", "aside"):
@@ -167,7 +172,10 @@ class _Walker:
                 continue
             if child.tag == "table":
                 self.flush()
-                self.table(child)
+                if _is_layout(child):
+                    self.walk_layout(child)
+                else:
+                    self.table(child)
                 continue
             if child.tag in _BLOCK:
                 self.flush()
@@ -175,6 +183,14 @@ class _Walker:
             if child.tag in _BLOCK:
                 self.flush()
         self.flush()
+
+    def walk_layout(self, table: Node) -> None:
+        """A table used for page layout (old sites): its cells are read as ordinary content."""
+        for row in (node for node in _descendants(table, "tr") if _owner_table(node) is table):
+            for cell in (n for n in row.children if isinstance(n, Node) and n.tag in ("td", "th")):
+                self.flush()
+                self.walk(cell)
+                self.flush()
 
     def table(self, table: Node) -> None:
         """Rows of a <table> with rowspan/colspan expanded: a spanned cell repeats in each row it covers."""
@@ -201,6 +217,15 @@ class _Walker:
             if cells:
                 self.out.add_row(cells, Origin(table=number, row=r + 1, line=row.line))
         self.out.blank()
+
+
+def _is_layout(table: Node) -> bool:
+    """Layout, not data: a cell holding another table or a long stretch of prose."""
+    for row in (node for node in _descendants(table, "tr") if _owner_table(node) is table):
+        for cell in (n for n in row.children if isinstance(n, Node) and n.tag in ("td", "th")):
+            if any(True for _ in _descendants(cell, "table")) or cell.text_length() > 400:
+                return True
+    return False
 
 
 def _span(value: str | None) -> int:

@@ -61,7 +61,7 @@ class Numbering:
     """Counters per list, advanced paragraph by paragraph in document order."""
 
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
-    abstract_of: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
+    abstract_of: dict[str, str] = field(default_factory=dict)  # numId -> counter key (its own when it restarts the list)
     counters: dict[str, list[int]] = field(default_factory=dict)  # abstractNumId -> counters
 
     @classmethod
@@ -82,9 +82,19 @@ class Numbering:
                 levels[ilvl] = _Level(fmt, text, start)
             abstracts[abstract.get(f"{_W}abstractNumId")] = levels
         for num in root.iterfind(f"{_W}num"):
+            num_id = num.get(f"{_W}numId")
             abstract_id = _val(num.find(f"{_W}abstractNumId"), "")
-            numbering.levels[num.get(f"{_W}numId")] = abstracts.get(abstract_id, {})
-            numbering.abstract_of[num.get(f"{_W}numId")] = abstract_id
+            levels = dict(abstracts.get(abstract_id, {}))
+            restarts = False
+            for override in num.iterfind(f"{_W}lvlOverride"):  # a list that starts again (<w:startOverride>)
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                start = override.find(f"{_W}startOverride")
+                if start is not None and ilvl in levels:
+                    level = levels[ilvl]
+                    levels[ilvl] = _Level(level.fmt, level.text, int(_val(start, "1") or 1))
+                    restarts = True
+            numbering.levels[num_id] = levels
+            numbering.abstract_of[num_id] = f"num:{num_id}" if restarts else abstract_id
         return numbering
 
     def label(self, paragraph) -> str:

@@ -29,19 +29,26 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> ReadResult | ReadError:
         return error("未安装 pdfplumber，无法读取 PDF", "pdfplumber is not installed; cannot read PDF")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        return error("PDF 已加密：请去掉密码（或另存为未加密的 PDF）后再检查", "the PDF is encrypted: remove the password and check again")
-    except PDFSyntaxError:
-        return error("PDF 文件已损坏，无法读取：请重新导出 PDF", "the PDF is damaged and cannot be read: export it again")
-    except Exception as problem:  # noqa: BLE001 - pdfminer raises many kinds on broken files
-        if "password" in str(problem).lower() or "encrypt" in type(problem).__name__.lower():
+    except Exception as problem:  # noqa: BLE001 - pdfplumber wraps pdfminer's errors (PdfminerException)
+        causes = [problem, *problem.args, problem.__cause__, problem.__context__]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in str(problem).lower():
             return error("PDF 已加密：请去掉密码（或另存为未加密的 PDF）后再检查", "the PDF is encrypted: remove the password and check again")
-        return error("无法打开 PDF（{error}）：文件可能已损坏", "cannot open the PDF ({error}): the file may be damaged", error=type(problem).__name__)
+        if any(isinstance(c, PDFSyntaxError) for c in causes):
+            return error("PDF 文件已损坏，无法读取：请从原文档重新导出 PDF", "the PDF is damaged and cannot be read: export it again from the source document")
+        return error(
+            "无法打开 PDF（{error}）：文件可能已损坏或不是 PDF，请从原文档重新导出 PDF",
+            "cannot open the PDF ({error}): it may be damaged or not a PDF; export it again from the source document",
+            error=type(problem).__name__,
+        )
     with pdf:
         try:
             return _extract(pdf, limits)
         except Exception as problem:  # noqa: BLE001
-            return error("读取 PDF 时出错（{error}）：文件可能已损坏", "error while reading the PDF ({error}): the file may be damaged", error=type(problem).__name__)
+            return error(
+                "读取 PDF 时出错（{error}）：文件可能已损坏，请从原文档重新导出 PDF",
+                "error while reading the PDF ({error}): the file may be damaged; export it again from the source document",
+                error=type(problem).__name__,
+            )
 
 
 def _extract(pdf, limits: Limits) -> ReadResult | ReadError:

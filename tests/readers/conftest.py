@@ -25,7 +25,6 @@ Layouts:
 from __future__ import annotations
 
 import html as html_lib
-import io
 import re
 import sys
 from dataclasses import dataclass, field
@@ -46,6 +45,10 @@ HONGZE_PDF = SHARED_DIR / "corpus" / "pdf" / "hongze-district-2023.pdf"
 HONGZE_TXT = SHARED_DIR / "corpus" / "real" / "02_huaian_hongze_district_2023.txt"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# The test modules import the helpers below as `readers_conftest` (every test folder's conftest is
+# a module named "conftest", so that name is ambiguous).
+sys.modules.setdefault("readers_conftest", sys.modules[__name__])
 
 
 def pytest_configure(config):
@@ -276,7 +279,17 @@ class Converted:
     text_at: dict[tuple[int, int, int], str] = field(default_factory=dict)
 
 
-def write_docx(text: str, path: Path, merged: bool = False, header: str | None = None, footer: str | None = None) -> Converted:
+def write_docx(
+    text: str,
+    path: Path,
+    merged: bool = False,
+    header: str | None = None,
+    footer: str | None = None,
+    prepare: Callable | None = None,
+    add_paragraph: Callable | None = None,
+) -> Converted:
+    """`prepare(document)` runs first (e.g. to add list definitions); `add_paragraph(document, text)`,
+    if given, writes each non-table line (e.g. as a Word-numbered paragraph without its typed number)."""
     import docx
 
     document = docx.Document()
@@ -284,12 +297,14 @@ def write_docx(text: str, path: Path, merged: bool = False, header: str | None =
     for child in list(body):  # python-docx's default template starts with no paragraphs; be sure
         if child.tag != f"{{{W_NS}}}sectPr":
             body.remove(child)
+    if prepare is not None:
+        prepare(document)
     result = Converted(path)
     paragraph_no = table_no = 0
     for block in layout(text, merged):
         if isinstance(block, Para):
             paragraph_no += 1
-            document.add_paragraph(block.text)
+            (add_paragraph or (lambda d, t: d.add_paragraph(t)))(document, block.text)
             result.paragraph_of[block.line] = paragraph_no
             continue
         table_no += 1
@@ -343,7 +358,8 @@ def write_html(
     lines += ["<title>政府信息公开工作年度报告</title>", "</head>", "<body>"]
     if noise:
         lines += _NOISE_HEAD.rstrip("\n").split("\n")
-    wrapper = body_class or ("TRS_Editor" if noise else None)
+    # the article wrapper: TRS_Editor on a noisy page unless `body_class` says otherwise ("" = none)
+    wrapper = ("TRS_Editor" if noise else None) if body_class is None else (body_class or None)
     if wrapper:
         lines.append(f'<div class="{wrapper}">')
     table_no = 0

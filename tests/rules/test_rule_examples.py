@@ -31,7 +31,7 @@ def _as_report(text: str) -> str:
 
 
 def _codes_for(rule: Rule, text: str) -> list[str]:
-    result = lint_text(text, path=f"{rule.code}-example.txt", options=LintOptions(select=(rule.code,)))
+    result = lint_text(text, path=f"{rule.code}-example.txt", options=LintOptions(select=(rule.code,)), previous=rule.example_previous)
     return [d.code for d in result.diagnostics]
 
 
