@@ -24,14 +24,18 @@ from .readers import ReadError
 Task = tuple[Path, LintOptions]
 _TASKS: list[Task] = []  # inherited by forked workers: only indexes cross the pipe
 
-# A test hook: a file whose name contains this marker kills its worker (proves a dead worker loses nothing else).
+# Test hooks: a file whose name contains the crash marker kills its worker, one with the hang
+# marker never finishes (they prove a dead or stuck worker loses no other file's result).
 CRASH_MARKER = os.environ.get("REPORTLINT_TEST_CRASH_MARKER")
+HANG_MARKER = os.environ.get("REPORTLINT_TEST_HANG_MARKER")
 
 
 def _check(task: Task) -> FileResult:
     path, options = task
     if CRASH_MARKER and CRASH_MARKER in path.name:
         os._exit(13)
+    if HANG_MARKER and HANG_MARKER in path.name:
+        time.sleep(3600)
     return lint_path(path, options)
 
 
