@@ -421,7 +421,7 @@ def test_browser_shows_hostile_text_as_text(browser, profile, pages):
 
 def test_browser_english_page(browser, profile, pages):
     dom = browse(browser, profile, pages["review-en.html"], hash_of(status="error", open="samples/bad/RL004_not_a_report.txt"))
-    assert [row_path(row) for row in visible_rows(dom)] == ["samples/bad/RL004_not_a_report.txt"]
+    assert [row_path(row) for row in visible_rows(dom)] == ["samples/bad/RL001_unsupported_format.wps", "samples/bad/RL004_not_a_report.txt"]
     (detail,) = dom.xpath('//tr[@class="detail"]')
     assert detail.xpath('.//span[@class="sev"]')[0].text == "error"
     assert detail.xpath('.//p[@class="f-msg"]')[0].text.startswith("not recognised as")
