@@ -32,7 +32,9 @@ def _file_key(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def fingerprint(diagnostic: Diagnostic, file_key: str) -> str:
+def fingerprint(diagnostic: Diagnostic, file_key: str, occurrence: int | None = None) -> str:
+    """Code, file, place in the report's structure and flagged text — never a line number.
+    `occurrence` tells identical findings in one file apart (SARIF and GitLab need unique ones)."""
     parts = [
         diagnostic.code,
         file_key,
@@ -41,6 +43,8 @@ def fingerprint(diagnostic: Diagnostic, file_key: str) -> str:
         diagnostic.column_label or "",
         diagnostic.fingerprint_text or diagnostic.message,
     ]
+    if occurrence is not None:
+        parts.append(str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 

@@ -16,7 +16,6 @@ edits elsewhere in the file; identical findings in one file are told apart by th
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path, PurePosixPath
@@ -24,6 +23,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..api import Rule, Severity
+from ..baseline import fingerprint as baseline_fingerprint
 from ..engine import Diagnostic
 from ..lint import FileResult
 from ..readers import TEXT_SUFFIXES
@@ -82,17 +82,8 @@ def posix_path(path: str) -> str:
 
 
 def fingerprint(path: str, d: Diagnostic, occurrence: int = 1) -> str:
-    """Stable across runs and edits elsewhere: no line or column goes in."""
-    parts = [
-        d.code,
-        posix_path(path),
-        "/".join(d.section),
-        d.row or "",
-        d.column_label or "",
-        d.fingerprint_text or d.message,
-        str(occurrence),
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    """Stable across runs and edits elsewhere: the baseline's recipe, numbered per identical finding."""
+    return baseline_fingerprint(d, posix_path(path), occurrence)
 
 
 def with_occurrences(result: FileResult):
