@@ -108,6 +108,10 @@ def check_origins(reference_result, result, conv: Converted, source: Path, kind:
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_same_findings_and_origins(source, variant, tmp_path, to_docx, to_html):
     spec = VARIANTS[variant]
+    if source.stem.startswith("RL003") and spec["kind"] == "html":
+        # the converter writes the comment line as visible text; suppression comments in a page are
+        # real <!-- --> comments in its source (tests/suppress covers them), so no RL003 here
+        pytest.skip("suppression comments are format-specific")
     ref = reference(source)
     conv = convert(source, tmp_path, spec["kind"], spec["merged"], to_docx, to_html)
     result = lint_file(conv.path)
