@@ -84,7 +84,6 @@ def main() -> None:
 def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path) -> None:
     """Check report files and folders (.txt, .md, .docx, .html, .pdf)."""
     from .config import Resolver, is_excluded
-    from .lint import lint_path
     from .registry import all_rules, unknown_selectors
     from .settings import options_for
 

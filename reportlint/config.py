@@ -12,7 +12,6 @@ import fnmatch
 import tomllib
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..api import Finding, Message, Severity, rule
+from ..api import Finding, Message, rule
 from ..document import Document, Span
 from ..sections import SectionMatch
 from .examples import SIX_SECTIONS, TITLE
