@@ -45,23 +45,40 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，：；（）"
 _BODY_PUNCTUATION = re.compile(r"[。，,；;：:]")
 
 
+_RUNS = re.compile(r"\s+|\S+")
+
+
 def _compact(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without spaces, and for each kept character its offset in `text`.
+
+    "21 0 0" stays three figures (one space kept between digits); every other space goes (PDF
+    text: "申请 21 件"). Works run by run, not character by character: reports can be megabytes.
+    """
     translated = text.translate(_FULLWIDTH)
-    next_visible = [""] * (len(translated) + 1)
-    for offset in range(len(translated) - 1, -1, -1):
-        char = translated[offset]
-        next_visible[offset] = next_visible[offset + 1] if char.isspace() else char
-    chars: list[str] = []
+    parts: list[str] = []
     index: list[int] = []
-    for offset, char in enumerate(translated):
-        if char.isspace():
-            # "21 0 0" stays three figures; every other space (PDF text: "申请 21 件") goes
-            if not (chars and chars[-1].isdigit() and next_visible[offset + 1].isdigit()):
-                continue
-            char = " "
-        chars.append(char)
-        index.append(offset)
-    return "".join(chars), tuple(index)
+    previous = ""
+    for run in _RUNS.finditer(translated):
+        start, end = run.span()
+        if translated[start].isspace():
+            following = translated[end] if end < len(translated) else ""
+            if previous.isdigit() and following.isdigit():
+                parts.append(" ")
+                index.append(start)
+                previous = " "
+            continue
+        parts.append(run.group())
+        index.extend(range(start, end))
+        previous = translated[end - 1]
+    return "".join(parts), tuple(index)
+
+
+def _units_of(ctx) -> list[_Unit]:
+    """The narrative units, built once per document for both narrative rules."""
+    cache = ctx.__dict__
+    if "_narrative_units" not in cache:
+        cache["_narrative_units"] = list(_units(ctx.doc))
+    return cache["_narrative_units"]
 
 
 def _units(doc: Document) -> Iterator[_Unit]:
@@ -231,6 +248,8 @@ def _window_ok(window: str) -> bool:
 
 def _figures(unit: _Unit, year: int | None) -> Iterator[_Figure]:
     text = unit.compact
+    if _FIGURE.search(text) is None:
+        return  # no "N件/起…" here: the keyword scan (the costly part) is not needed
     tokens = _tokens(text)
     # a figure "件" after 予以公开 or 结转 is about requests only where requests are the subject
     mentions_requests = "申请" in text or "申请" in unit.headings
@@ -410,6 +429,14 @@ def _review_figure(view: TableView, kind: str) -> _TableFigure | None:
 
 
 def _table_figure(ctx, kind: str) -> _TableFigure | None:
+    """Memoised per document: every sentence naming the same kind asks for the same figure."""
+    cache = ctx.__dict__.setdefault("_narrative_table_figures", {})
+    if kind not in cache:
+        cache[kind] = _compute_table_figure(ctx, kind)
+    return cache[kind]
+
+
+def _compute_table_figure(ctx, kind: str) -> _TableFigure | None:
     """The table's figure for `kind`. Its `readings` hold every value the table supports: the 总计
     cells, the sum of the parts (R, T4) and, for 一/二/（七）/四, what identities K and C give. When
     the table contradicts itself, RL301–RL304 report it; a text agreeing with one reading is fine."""
@@ -543,7 +570,7 @@ def narrative_figure(doc: Document, ctx, options) -> Iterator[Finding]:
     if ctx.table("request") is None and ctx.table("review") is None:
         return
     year = ctx.year.year
-    for unit in _units(doc):
+    for unit in _units_of(ctx):
         for figure in _figures(unit, year):
             candidates = [(kind, _table_figure(ctx, kind)) for kind in figure.kinds]
             candidates = [(kind, found) for kind, found in candidates if found is not None]
@@ -753,7 +780,7 @@ _RL502_BAD = """青山县交通运输局2023年政府信息公开工作年度报
     good=_RL502_BAD.replace("工作动态及通知公告254条", "工作动态及通知公告266条"),
 )
 def narrative_sum(doc: Document, ctx, options) -> Iterator[Finding]:
-    for unit in _units(doc):
+    for unit in _units_of(ctx):
         for found in _lists(unit):
             parts_sum = sum((part.number for part in found.parts), Decimal(0))
             if parts_sum == found.total:
