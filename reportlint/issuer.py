@@ -132,6 +132,15 @@ def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[
     return pieces
 
 
+def compact_text(doc: Document, first: int = 1, last: int | None = None) -> CompactText:
+    """`CompactText(doc, first, last)`, built once per document and range (rules share them)."""
+    cache = doc.__dict__.setdefault("_compact_texts", {})
+    key = (first, last)
+    if key not in cache:
+        cache[key] = CompactText(doc, first, last)
+    return cache[key]
+
+
 def fold_line(line: str) -> str:
     """One line as `CompactText` sees it (whitespace and ruby removed, characters folded)."""
     return "".join(c for c in _RUBY.sub("", line).translate(_FOLD) if c not in _SPACE)
@@ -282,7 +291,7 @@ def _intro_end(doc: Document) -> int:
 
 
 def _from_intro(doc: Document) -> Issuer | None:
-    text = CompactText(doc, 1, _intro_end(doc))
+    text = compact_text(doc, 1, _intro_end(doc))
     for pattern in _INTRO:
         for match in pattern.finditer(text.compact):
             name = _clean(match.group("name"))
@@ -299,7 +308,7 @@ def _from_intro(doc: Document) -> Issuer | None:
 
 
 def _from_body(doc: Document) -> Issuer | None:
-    text = CompactText(doc, 1, _BODY_LINES)
+    text = compact_text(doc, 1, _BODY_LINES)
     best: tuple[int, str, re.Match[str]] | None = None
     for pattern, kind in _BODY:
         match = pattern.search(text.compact)

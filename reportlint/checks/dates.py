@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
-from ..issuer import CompactText, fold_line
+from ..issuer import CompactText, compact_text, fold_line
 
 # ----------------------------------------------------------------------------- year mentions
 
@@ -75,7 +75,7 @@ class _Period:
 
 
 def _periods(doc: Document) -> list[_Period]:
-    text = CompactText(doc)
+    text = compact_text(doc)
     found = []
     for match in _PERIOD.finditer(text.compact):
         y1, m1, d1 = int(match["y1"]), int(match["m1"]), int(match["d1"])
@@ -94,7 +94,7 @@ def _periods(doc: Document) -> list[_Period]:
 
 
 def _announcements(doc: Document) -> list[_Mention]:
-    text = CompactText(doc, 1, _INTRO_LINES)
+    text = compact_text(doc, 1, _INTRO_LINES)
     return [
         _Mention(int(m.group(1)), text.span(m.start(1), m.end(1) + 1), "announcement")
         for m in _ANNOUNCE.finditer(text.compact)
@@ -144,7 +144,7 @@ def _body_years(doc: Document, year: int, issuer_name: str | None) -> Iterator[t
     if section is None:
         return
     first, last = section
-    text = CompactText(doc, first, last)
+    text = compact_text(doc, first, last)
     compact = text.compact
     block_starts = {b.span.line for b in doc.blocks if first <= b.span.line <= last}
     for match in _SENTENCE_YEAR.finditer(compact):

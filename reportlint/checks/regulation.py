@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
-from ..issuer import CompactText
+from ..issuer import compact_text
 
 # The words that count, one group per item of Art. 50(四). Matched on the text with whitespace and
 # line breaks removed (PDF copies wrap "考" / "核" onto two lines).
@@ -67,7 +67,7 @@ def government_content(doc: Document, ctx, options) -> Iterator[Finding]:
     issuer = ctx.issuer
     if issuer.kind != "government":
         return
-    text = CompactText(doc).compact
+    text = compact_text(doc).compact
     if any(pattern.search(text) for pattern in _ITEMS.values()):
         return
     yield Finding(
