@@ -13,6 +13,7 @@ when its parts are clearly the parts of that total.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
@@ -126,9 +127,13 @@ _CLAUSE_BREAK = "，,；;。！？!?"
 _SENTENCE_END = "。！？!?"
 
 
+_CLAUSE_REACH = 1000  # a clause is never longer; searching further back made long paragraphs quadratic
+
+
 def _clause_start(text: str, position: int, breaks: str = _CLAUSE_BREAK) -> int:
-    cut = max(text.rfind(mark, 0, position) for mark in breaks)
-    return cut + 1
+    floor = max(0, position - _CLAUSE_REACH)
+    cut = max(text.rfind(mark, floor, position) for mark in breaks)
+    return cut + 1 if cut >= 0 else floor
 
 
 def _about_other_year(unit: _Unit, start: int, end: int, year: int | None) -> bool:
@@ -251,12 +256,15 @@ def _figures(unit: _Unit, year: int | None) -> Iterator[_Figure]:
     if _FIGURE.search(text) is None:
         return  # no "N件/起…" here: the keyword scan (the costly part) is not needed
     tokens = _tokens(text)
+    ends = [token.end for token in tokens]
+    starts = [token.start for token in tokens]
     # a figure "件" after 予以公开 or 结转 is about requests only where requests are the subject
     mentions_requests = "申请" in text or "申请" in unit.headings
     for match in _FIGURE.finditer(text):
         start, end = match.start("num"), match.end("num")
         unit_text = match["unit"]
-        before = [t for t in tokens if t.end <= start]
+        count = bisect_right(ends, start)  # tokens ending before the figure (their ends ascend)
+        before = tokens[max(0, count - 2):count]  # only the last two are ever looked at
         kinds: tuple[str, ...] = ()
         if before and _window_ok(text[before[-1].end:start]):
             token = before[-1]
@@ -277,7 +285,8 @@ def _figures(unit: _Unit, year: int | None) -> Iterator[_Figure]:
             if _CHANGE_BEFORE.search(window):
                 continue
         else:  # "另有72件申请…顺延到下年度答复": the phrase after the figure
-            after = [t for t in tokens if t.start >= match.end()]
+            following = bisect_left(starts, match.end())
+            after = tokens[following:following + 1]  # only the first phrase after the figure counts
             if not after or after[0].kind not in ("r2", "r4") or not _window_ok(text[match.end():after[0].start]):
                 continue
             if before and before[-1].end > _clause_start(text, start):
@@ -616,6 +625,7 @@ def _figure_finding(unit: _Unit, figure: _Figure, candidates) -> Finding:
 _UNITS = r"人次|件次|场次|万元|亿元|条|件|个|项|次|篇|期|份|家|人|名|场|起|宗|批|户|部|本|册|套|元|处|所|类"
 _TOTAL_BEFORE = re.compile(_NUMBER.replace("num", "total") + r"(?P<tunit>" + _UNITS + r")(?P<glue>[,。:]?)(?P<open>\(?)$")
 _MARKER = re.compile(r"其中|分别为|分别是|分别有|包括|包含")
+_TOTAL_REACH = 80  # characters before a marker that can hold "共386条，"
 _AFTER_MARKER = re.compile(r"[:,]*")
 _NEW_TOTAL = re.compile(r"合计|总计|累计|共计|总共|一共|(?<![公中])共(?![同享建治性识产青])|另有|另外|此外|同比|环比|比上|较上|增长|下降|(?<!所)占")
 _PARTIAL = re.compile(r"主要|重点|例如|比如|诸如|如")
@@ -677,12 +687,14 @@ def _lists(unit: _Unit) -> Iterator[_List]:
     text = unit.compact
     seen: set[int] = set()  # where the parts of earlier lists start
     for marker in _MARKER.finditer(text):
-        total = _TOTAL_BEFORE.search(text, 0, marker.start())
+        # both patterns end at `$` (right before the marker): search only a short window before it,
+        # searching from the paragraph's start made long paragraphs quadratic
+        total = _TOTAL_BEFORE.search(text, max(0, marker.start() - _TOTAL_REACH), marker.start())
         if total is None or (total["glue"] == "。" and marker.group() != "其中"):
             continue
         if total.start("total") in seen:
             continue  # "其中政策文件42条，其中解读12条…": a part broken down again
-        if _approximate(text, total.start("total"), total.end()) or _CHANGE_BEFORE.search(text[:total.start("total")]):
+        if _approximate(text, total.start("total"), total.end()) or _CHANGE_BEFORE.search(text, max(0, total.start("total") - 8), total.start("total")):
             continue
         closing = ")" if total["open"] else ""
         found = _parts(text, _AFTER_MARKER.match(text, marker.end()).end(), total["tunit"], closing, seen)
