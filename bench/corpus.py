@@ -123,8 +123,12 @@ def _defect(text: str, kind: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def _grow(text: str, year: int, size: int, rng: random.Random) -> str:
-    """Add narrative under the subsections of part 一 and under parts 五 and 六 until `size` bytes."""
+def _grow(text: str, year: int, size: int, rng: random.Random, structured: bool = True) -> str:
+    """Add narrative under the subsections of part 一 and under parts 五 and 六 until `size` bytes.
+
+    `structured`: numbered sub-items and the odd blank line break the narrative up, as in long
+    reports; without them each part's narrative is one run of lines, which the parser joins into
+    a single paragraph (a draft pasted without structure)."""
     lines = text.split("\n")
     anchors = [i for i, line in enumerate(lines) if re.match(r"（[一二三四五]）", line) or re.match(r"[五六]、", line)]
     if not anchors:
@@ -135,11 +139,11 @@ def _grow(text: str, year: int, size: int, rng: random.Random) -> str:
     while current < size:
         anchor = rng.choice(anchors)
         chunk: list[str] = []
-        if rng.random() < 0.35:  # a numbered sub-item, as long reports structure their parts
+        if structured and rng.random() < 0.35:  # a numbered sub-item, as long reports structure their parts
             counters[anchor] += 1
             chunk.append(f"{counters[anchor]}.{rng.choice(SUBTITLES)}")
         chunk += _paragraph(rng, year, rng.choice([1, 1, 1, 2, 3, 5]))
-        if rng.random() < 0.1:
+        if structured and rng.random() < 0.1:
             chunk.append("")  # some drafts separate paragraphs with blank lines
         if rng.random() < 0.02:
             chunk.append(rng.choice(["xxxx年xx月，", "由XX科负责，"]) + _sentence(rng, year))  # a stray placeholder
@@ -157,7 +161,8 @@ def _grow(text: str, year: int, size: int, rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def make_report(rng: random.Random, bases: list[tuple[str, str]], size: int, defects: int | None = None) -> tuple[str, list[str]]:
+def make_report(rng: random.Random, bases: list[tuple[str, str]], size: int, defects: int | None = None,
+                structured: bool = True) -> tuple[str, list[str]]:
     """One report of about `size` bytes (never smaller than its base): its text and what was injected."""
     name, text = rng.choice(bases)
     text, year = _vary(text, rng)
@@ -165,7 +170,7 @@ def make_report(rng: random.Random, bases: list[tuple[str, str]], size: int, def
     kinds = rng.sample(DEFECTS, count)
     for kind in kinds:
         text = _defect(text, kind, rng)
-    text = _grow(text, year, size, rng)
+    text = _grow(text, year, size, rng, structured)
     return text if text.endswith("\n") else text + "\n", [name] + kinds
 
 
@@ -206,9 +211,9 @@ def write_many_small(folder: Path, count: int, seed: int = 10_000) -> list[Path]
     return paths
 
 
-def write_single(path: Path, size: int, seed: int = 1) -> Path:
+def write_single(path: Path, size: int, seed: int = 1, structured: bool = True) -> Path:
     """One report (a long draft) of about `size` bytes, with a few placeholders left in."""
     rng = random.Random(seed)
-    text, _ = make_report(rng, load_bases()[:1], size, defects=1)
+    text, _ = make_report(rng, load_bases()[:1], size, defects=1, structured=structured)
     path.write_text(text, encoding="utf-8")
     return path

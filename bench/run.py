@@ -26,6 +26,7 @@ import cProfile
 import datetime as dt
 import io
 import json
+import math
 import os
 import platform
 import pstats
@@ -55,6 +56,7 @@ ONE_REPORT = corpus.GOOD
 IMPORTS = "import lark, click, rich, pydantic"
 TEXTLINT_RULES = BENCH / "textlint"
 MB = 1_000_000
+NOTES_MARKER = "<!-- notes: everything from this line on is written by hand and kept when bench/run.py rewrites the file -->"
 
 
 @dataclass
@@ -65,12 +67,13 @@ class Mode:
     repeats: int = 3
     rss_files: int = 10_000
     sizes: tuple[float, ...] = (1, 10, 100)  # MB, single inputs for the linearity check
+    flat_sizes: tuple[float, ...] = (0.5, 1, 2, 4)  # MB, drafts whose parts are each one long paragraph
     draft: float = 5  # MB, the draft that must lint in under 2 s
     textlint_repeats: int = 3
 
 
 FULL = Mode()
-QUICK = Mode(cold_runs=5, corpus_files=30, corpus_bytes=int(0.8 * MB), repeats=1, rss_files=300, sizes=(0.25, 0.5, 1), draft=1,
+QUICK = Mode(cold_runs=5, corpus_files=30, corpus_bytes=int(0.8 * MB), repeats=1, rss_files=300, sizes=(0.25, 0.5, 1), flat_sizes=(0.25, 0.5, 1), draft=1,
              textlint_repeats=1)
 
 
@@ -558,9 +561,17 @@ def lint_profile(paths: list[Path], what: str) -> str:
     entries = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:14]  # by own time
     whole = sum(value[3] for key, value in stats.stats.items() if key[2] == "lint_path") or 1
     hot = ["| function | own time | share |", "|---|---|---|"]
-    for (filename, line, name), (_, calls, own, cum, _) in entries:
+    def short(key) -> str:
+        filename, line, name = key
         where = filename.split("/reportlint/")[-1] if "/reportlint/" in filename else Path(filename).name
-        hot.append(f"| `{where}:{line} {name}` ({calls} calls) | {own:.2f} s | {own / whole:.0%} |")
+        return name if filename == "~" else f"{where}:{line} {name}"
+
+    for key, (_, calls, own, cum, callers) in entries:
+        label = f"`{short(key)}` ({calls} calls)"
+        if key[0] == "~" and callers:  # a builtin: say who calls it most
+            caller = max(callers.items(), key=lambda item: item[1][2])[0]
+            label += f", mostly from `{short(caller)}`"
+        hot.append(f"| {label} | {own:.2f} s | {own / whole:.0%} |")
     return (
         f"**Profile (lint time, {what}).** In one process, parser built: time per step and rule (a rule's time includes "
         "the shared facts it is first to compute):\n\n" + rules_profile.table(cost, total) + "\n\n"
@@ -569,70 +580,116 @@ def lint_profile(paths: list[Path], what: str) -> str:
 
 
 def memory(report: Report, mode: Mode, folder: Path, count: int) -> None:
-    """Figure 4: peak memory checking `count` files with the default --jobs (all cores)."""
+    """Figure 4: peak memory checking `count` files with the default --jobs (all cores); and a tenth as many,
+    to show how the parent grows with the number of files."""
+    files = sorted(folder.iterdir())
+    tenth = files[: max(count // 10, 1)]
+    log(f"memory: {len(tenth)} files …")
+    small = run(CHECK + ["--format", "json", *map(str, tenth)], sample=True)
     log(f"memory: {count} files …")
     result = run(CHECK + ["--format", "json", str(folder)], sample=True)
-    tree = result.tree or {}
+    tree, small_tree = result.tree or {}, small.tree or {}
     peak = max(tree.get("tree_rss_mb", 0.0), result.maxrss_mb)
-    ok = peak <= 300
-    report.add(f"peak RSS, {count:,} files (parent + workers)", f"{peak:.0f} MB (largest process {result.maxrss_mb:.0f} MB)", "≤ 300 MB", ok)
+    per_file = (tree.get("parent_mb", 0) - small_tree.get("parent_mb", 0)) / max(count - len(tenth), 1) * 1024
+    budget = int(count + (300 - peak) * 1024 / per_file) if per_file > 0 else None
+    report.add(f"peak RSS, {count:,} files (parent + workers)", f"{peak:.0f} MB", "≤ 300 MB", peak <= 300)
     report.sections.append(
         f"### 4. Memory for {count:,} files\n\n"
         f"`python -m reportlint check --format json CORPUS` over {count:,} generated reports (8-16 KB each, "
-        f"{sum(p.stat().st_size for p in folder.iterdir()) / MB:.0f} MB), default `--jobs` ({os.cpu_count()} workers forked from the parent); "
-        f"{fmt_s(result.wall)} wall, {count / result.wall:.0f} files/s, exit {result.code}. /proc polled every 0.1 s for the process tree.\n\n"
-        "| measure | MB |\n|---|---|\n"
-        f"| parent peak (VmHWM) | {tree.get('parent_mb', 0):.0f} |\n"
-        f"| largest worker peak (VmHWM, {tree.get('workers', 0)} worker processes) | {tree.get('worker_mb', 0):.0f} |\n"
-        f"| `getrusage` / `wait4` ru_maxrss (largest single process) | {result.maxrss_mb:.0f} |\n"
-        f"| **tree peak, summed RSS at one instant** (counts pages shared parent↔workers twice) | **{tree.get('tree_rss_mb', 0):.0f}** |\n"
-        f"| tree peak, summed PSS (shared pages split) | {tree.get('tree_pss_mb', 0):.0f} |\n"
+        f"{sum(p.stat().st_size for p in files) / MB:.0f} MB), default `--jobs` ({os.cpu_count()} workers forked from the parent); "
+        f"{fmt_s(result.wall)} wall, {count / result.wall:.0f} files/s, exit {result.code}. /proc polled every 0.1 s for the process tree; "
+        f"the same for the first {len(tenth):,} files alongside.\n\n"
+        f"| measure (MB) | {len(tenth):,} files | {count:,} files |\n|---|---|---|\n"
+        f"| parent peak (VmHWM) | {small_tree.get('parent_mb', 0):.0f} | {tree.get('parent_mb', 0):.0f} |\n"
+        f"| largest worker peak (VmHWM) | {small_tree.get('worker_mb', 0):.0f} | {tree.get('worker_mb', 0):.0f} |\n"
+        f"| `wait4` ru_maxrss (largest single process) | {small.maxrss_mb:.0f} | {result.maxrss_mb:.0f} |\n"
+        f"| tree, summed RSS at one instant (pages shared parent↔workers counted twice) | {small_tree.get('tree_rss_mb', 0):.0f} | {tree.get('tree_rss_mb', 0):.0f} |\n"
+        f"| tree, summed PSS (shared pages split) | {small_tree.get('tree_pss_mb', 0):.0f} | {tree.get('tree_pss_mb', 0):.0f} |\n"
+        f"| **peak** (the larger of the tree sum and the largest process) | {max(small_tree.get('tree_rss_mb', 0), small.maxrss_mb):.0f} | **{peak:.0f}** |\n\n"
+        f"Workers stay flat; the parent grows by about {per_file:.0f} KB per file (it keeps every file's result and renders "
+        "the whole JSON report at the end, where its peak falls)"
+        + (f", so about {budget:,} such files would reach 300 MB." if budget else ".") + "\n"
     )
+
+
+def _series(work: Path, name: str, sizes, repeats: int, structured: bool) -> tuple[dict[float, Path], dict[float, Run]]:
+    """Write one draft per size and time `check` on each (median of `repeats` up to 10 MB, one run above)."""
+    paths, timings = {}, {}
+    for size in sizes:
+        path = work / f"{name}-{size:g}MB.txt"
+        corpus.write_single(path, int(size * MB), structured=structured)
+        paths[size] = path
+    for size in sizes:
+        log(f"{name} input {size:g} MB …")
+        runs = [run(CHECK + ["--format", "json", "--timeout", "7200", str(paths[size])]) for _ in range(repeats if size <= 10 else 1)]
+        timings[size] = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
+    return paths, timings
+
+
+def _exponents(timings: dict[float, Run], startup: float) -> list[tuple[float, float, float]]:
+    """Scaling exponent between consecutive sizes of the time beyond start-up: 1 linear, 2 quadratic."""
+    sizes = sorted(timings)
+    out = []
+    for a, b in zip(sizes, sizes[1:]):
+        ta, tb = max(timings[a].wall - startup, 1e-3), max(timings[b].wall - startup, 1e-3)
+        out.append((a, b, math.log(tb / ta) / math.log(b / a)))
+    return out
+
+
+def _table(timings: dict[float, Run], startup: float) -> str:
+    rows = ["| input | wall | s/MB beyond start-up | peak RSS (largest process) | exit |", "|---|---|---|---|---|"]
+    for size in sorted(timings):
+        slope = max(timings[size].wall - startup, 0.0) / size
+        rows.append(f"| {size:g} MB | {fmt_s(timings[size].wall)} | {slope:.2f} | {timings[size].maxrss_mb:.0f} MB | {timings[size].code} |")
+    return "\n".join(rows)
 
 
 def single_inputs(report: Report, mode: Mode, work: Path, startup: float) -> None:
-    """Figure 5: 1/10/100 MB single inputs (linear?) and the 5 MB draft under 2 s; and the size guard."""
-    timings: dict[float, Run] = {}
-    paths: dict[float, Path] = {}
-    for size in sorted(set(mode.sizes) | {mode.draft}):
-        path = work / f"single-{size:g}MB.txt"
-        paths[size] = path
-        corpus.write_single(path, int(size * MB))
-    for size in sorted(paths):
-        log(f"single input {size:g} MB …")
-        repeats = mode.repeats if size <= 10 else 1
-        runs = [run(CHECK + ["--format", "json", "--timeout", "7200", str(paths[size])]) for _ in range(repeats)]
-        timings[size] = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
+    """Figure 5: 1/10/100 MB single inputs (linear?), the 5 MB draft under 2 s, long paragraphs, the size guard."""
+    paths, timings = _series(work, "single", sorted(set(mode.sizes) | {mode.draft}), mode.repeats, structured=True)
+    flat_paths, flat = _series(work, "flat", mode.flat_sizes, mode.repeats, structured=False)
     draft = timings[mode.draft]
     report.add(f"{mode.draft:g} MB draft, end to end", fmt_s(draft.wall), "< 2 s", draft.wall < 2)
-    rows = ["| input | wall | s/MB (start-up of one report taken off) | peak RSS (largest process) | exit |", "|---|---|---|---|---|"]
-    slopes = {}
-    for size in sorted(timings):
-        slope = max(timings[size].wall - startup, 0.0) / size
-        slopes[size] = slope
-        rows.append(f"| {size:g} MB | {fmt_s(timings[size].wall)} | {slope:.2f} | {timings[size].maxrss_mb:.0f} MB | {timings[size].code} |")
-    steps = [(a, b, slopes[b] / slopes[a]) for a, b in zip(mode.sizes, mode.sizes[1:]) if slopes[a] > 0]
-    worst = max((growth for _, _, growth in steps), default=1.0)
-    linear = worst <= 1.5
+    steps = [step for step in _exponents(timings, startup) if step[0] in mode.sizes and step[1] in mode.sizes]
+    flat_steps = _exponents(flat, startup)
+    worst = max((k for *_, k in steps), default=1.0)
+    flat_worst = max((k for *_, k in flat_steps), default=1.0)
     report.add(f"{' / '.join(f'{s:g}' for s in mode.sizes)} MB single inputs: linear",
-               ", ".join(f"{fmt_s(timings[s].wall)}" for s in mode.sizes) + f"; s/MB grows ≤ {worst:.2f}× per step",
-               "linear (s/MB grows ≤ 1.5× per 10× size)", linear)
+               ", ".join(fmt_s(timings[s].wall) for s in mode.sizes) + f"; time ∝ size^{worst:.2f} at worst",
+               "linear: time ∝ size^k, k ≤ 1.2", worst <= 1.2)
+    report.add(f"drafts without sub-headings ({' / '.join(f'{s:g}' for s in mode.flat_sizes)} MB, one paragraph per part): linear",
+               ", ".join(fmt_s(flat[s].wall) for s in mode.flat_sizes) + f"; time ∝ size^{flat_worst:.2f} at worst",
+               "linear: k ≤ 1.2", flat_worst <= 1.2)
     biggest = max(mode.sizes)
-    timeout_note = ""
+    notes = []
     if timings[biggest].wall > 300:
-        timeout_note = (f" With the default `--timeout 300` the {biggest:g} MB file would be stopped and reported as RL001 "
-                        "(a single file still goes to a forked worker when `--jobs` > 1).")
+        notes.append(f"With the default `--timeout 300` the {biggest:g} MB file would be stopped and reported as RL001.")
+    if flat_worst > 1.2:
+        k, largest = flat_worst, max(mode.flat_sizes)
+        projected = (flat[largest].wall - startup) * (100 / largest) ** k + startup
+        notes.append(f"Extrapolated at k = {k:.2f}, a 100 MB draft of this shape would take about {projected / 3600:.1f} h: "
+                     "the default `--timeout 300` stops it and reports RL001, so nothing hangs, but it is not linted.")
     guard = guard_check(paths[mode.draft], int(mode.draft * MB) // 5)
     report.sections.append(
         "### 5. Single large inputs\n\n"
-        f"One long draft per size (the good sample with a placeholder, grown with numbered sub-items and narrative), "
-        f"`python -m reportlint check --format json --timeout 7200 FILE`; median of {mode.repeats} runs up to 10 MB, one run above. "
-        f"Start-up taken off before dividing: {fmt_s(startup)} (the cold check of one report).\n\n" + "\n".join(rows) + "\n\n"
-        + "Growth of s/MB between sizes: " + ", ".join(f"{a:g}→{b:g} MB {g:.2f}×" for a, b, g in steps)
-        + f" (linear means ≈ 1×; a quadratic step would show ≈ 10×).{timeout_note}\n\n" + guard + "\n"
+        "One long draft per size: the good sample with a placeholder, grown with narrative paragraphs under part 一's "
+        "subsections and parts 五 and 六; `python -m reportlint check --format json --timeout 7200 FILE`; median of "
+        f"{mode.repeats} runs up to 10 MB, one run above. Start-up ({fmt_s(startup)}, the cold check of one report) is taken off "
+        "before comparing sizes; k is the exponent in time ∝ size^k between consecutive sizes (1 linear, 2 quadratic).\n\n"
+        "**Structured** (numbered sub-items `1.…` every few paragraphs, the odd blank line, as long reports have):\n\n"
+        + _table(timings, startup) + "\n\n"
+        + "k: " + ", ".join(f"{a:g}→{b:g} MB {k:.2f}" for a, b, k in _exponents(timings, startup)) + "\n\n"
+        "**Without sub-headings** (the same narrative, no sub-items or blank lines: each part's narrative is one run of "
+        "lines, which the parser joins into one paragraph of up to a seventh of the file):\n\n"
+        + _table(flat, startup) + "\n\n"
+        + "k: " + ", ".join(f"{a:g}→{b:g} MB {k:.2f}" for a, b, k in flat_steps) + "\n\n"
+        + (" ".join(notes) + "\n\n" if notes else "") + guard + "\n"
     )
-    if draft.wall >= 2 or not linear:
+    if draft.wall >= 2 or worst > 1.2:
         report.sections.append(Deferred(lambda: draft_profile(paths[mode.draft], mode.draft)))
+    if flat_worst > 1.2:
+        largest = max(mode.flat_sizes)
+        report.sections.append(Deferred(lambda: lint_profile([flat_paths[largest]], f"the {largest:g} MB draft without sub-headings")))
 
 
 def guard_check(path: Path, limit: int) -> str:
@@ -809,6 +866,18 @@ def render(report: Report, args, command: str, started: str, quiet_note: str, lo
     judged = sum(r.ok is not None for r in report.rows)
     lines += ["", f"{met} of {judged} targets met." + (f" Missed: {'; '.join(report.misses)}." if report.misses else ""), "", "## Details", ""]
     lines += [str(section) for section in report.sections]
+    lines += [
+        "", "## How to run", "",
+        "`python bench/run.py` (the project's venv Python) regenerates this file; `--quick` is a one-minute smoke run that "
+        "prints the same report for small sizes and writes nothing. The corpus is generated into a temp folder each time "
+        "(bench/corpus.py, fixed seeds: the same files every run) and removed afterwards (`--keep DIR` keeps it). Optional tools, "
+        "used when found: hyperfine (`apt-get install hyperfine`; else medians of repeated runs), py-spy (`pip install py-spy`, "
+        "on PATH; else cProfile only), textlint (installed by the script with `npm install --prefix "
+        "$TMPDIR/reportlint-bench-textlint textlint@latest` on first use, or set REPORTLINT_BENCH_TEXTLINT to a folder that has it). "
+        "The script waits up to 40 minutes for a 1-minute load average below 1.5, and measures a part again (up to 3 times) "
+        "when other processes used more than 0.35 cores during it; figures still disturbed say so. "
+        "bench/rules_profile.py FILES prints the per-rule table on its own.",
+    ]
     if args.quick:
         lines += ["", "_A --quick smoke run: small sizes, one repetition; not the figures of record._"]
     return "\n".join(lines) + "\n"
@@ -866,7 +935,12 @@ def main(argv: list[str] | None = None) -> int:
         text = render(report, args, command, started, quiet_note, load(), time.monotonic() - began)
         print(text)
         if output:
-            output.write_text(text, encoding="utf-8")
+            kept = ""
+            if output.exists():  # hand-written notes after the marker survive a rerun
+                previous = output.read_text(encoding="utf-8")
+                if NOTES_MARKER in previous:
+                    kept = "\n" + previous[previous.index(NOTES_MARKER):]
+            output.write_text(text + kept, encoding="utf-8")
             log(f"written to {output}")
         return 0
     finally:
