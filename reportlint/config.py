@@ -9,15 +9,14 @@ the run with exit code 2 and a did-you-mean suggestion.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .api import Rule, Severity
+from .tomlfiles import TomlError, read_toml, suggest
 
 CONFIG_NAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 
@@ -65,27 +64,19 @@ DEFAULT = Config(ConfigModel(), None)
 def _read_table(path: Path) -> dict[str, Any] | None:
     """The reportlint table of a config file (None for a pyproject.toml without one)."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as problem:
-        raise ConfigError(f"{path}: not valid TOML: {problem}") from problem
-    except OSError as problem:
-        raise ConfigError(f"{path}: cannot read: {problem.strerror or problem}") from problem
+        data = read_toml(path)
+    except TomlError as problem:
+        raise ConfigError(f"{path}: {problem}") from problem
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("reportlint")
     return data  # reportlint.toml: the keys at top level
-
-
-def _suggest(word: str, choices: list[str]) -> str:
-    close = get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _validate(raw: dict[str, Any], path: Path) -> ConfigModel:
     keys = [f.alias or name for name, f in ConfigModel.model_fields.items()]
     for key in raw:
         if key not in keys:
-            raise ConfigError(f"{path}: unknown key '{key}'{_suggest(key, keys)}")
+            raise ConfigError(f"{path}: unknown key '{key}'{suggest(key, keys)}")
     try:
         return ConfigModel.model_validate(raw)
     except ValidationError as problem:
@@ -184,13 +175,13 @@ def check_codes(config: Config, rules: tuple[Rule, ...]) -> None:
     mentioned += [code for codes in values.per_file_ignores.values() for code in codes]
     for selector in mentioned:
         if not any(_matches(rule, selector) for rule in rules):
-            raise ConfigError(f"{config.source}: unknown rule '{selector}'{_suggest(selector, names)}")
+            raise ConfigError(f"{config.source}: unknown rule '{selector}'{suggest(selector, names)}")
     for code, raw in values.options.items():
         rule = next(r for r in rules if _matches(r, code))
         fields = list(rule.options.model_fields)
         for key in raw:
             if key not in fields:
-                hint = _suggest(key, fields) if fields else f" ({rule.code} has no options)"
+                hint = suggest(key, fields) if fields else f" ({rule.code} has no options)"
                 raise ConfigError(f"{config.source}: unknown option '{key}' for {rule.code}{hint}")
         try:
             rule.options.model_validate(raw)

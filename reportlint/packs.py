@@ -23,9 +23,7 @@ from __future__ import annotations
 import re
 import string
 import sys
-import tomllib
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
@@ -37,6 +35,7 @@ from .labels import normalise
 from .numbers import Kind, Value
 from .tables import find_table
 from .templates import ColumnSpec, RowSpec, TableSpec, Template, all_templates
+from .tomlfiles import TomlError, read_toml, suggest
 
 __all__ = ["PackError", "load_pack", "accepted_rows", "check_examples", "KINDS"]
 
@@ -145,19 +144,11 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
     if not path.is_file():
         raise PackError("file not found")
     try:
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as problem:
-        raise PackError(f"not valid TOML: {problem}") from problem
-    except OSError as problem:
-        raise PackError(f"cannot read: {problem.strerror or problem}") from problem
+        raw = read_toml(path)
+    except TomlError as problem:
+        raise PackError(str(problem)) from problem
     pack = _validate(raw)
     return _build(pack)
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = get_close_matches(str(word), list(choices), n=1, cutoff=0.5)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _entry_label(kind: str, index: int, code: str | None) -> str:
@@ -168,7 +159,7 @@ def _validate(raw: dict[str, Any]) -> PackFile:
     tables = ["pack", *KINDS]
     for key, value in raw.items():
         if key not in tables:
-            raise PackError(f"unknown table [{key}]{_suggest(key, tables)}; a pack holds [pack], " + ", ".join(f"[[{k}]]" for k in KINDS))
+            raise PackError(f"unknown table [{key}]{suggest(key, tables)}; a pack holds [pack], " + ", ".join(f"[[{k}]]" for k in KINDS))
         if key in KINDS and not isinstance(value, list):
             raise PackError(f"'{key}' must be an array of tables: write [[{key}]]")
         if key == "pack" and not isinstance(value, dict):
@@ -197,7 +188,7 @@ def _explain(problem: ValidationError, raw: dict[str, Any]) -> str:
     if key is None:
         return f"{where}: {first['msg']}"
     if first["type"] == "extra_forbidden":
-        return f"{where}: unknown key '{key}'{_suggest(key, model.model_fields if model else [])}"
+        return f"{where}: unknown key '{key}'{suggest(key, model.model_fields if model else [])}"
     if first["type"] == "missing":
         return f"{where}: missing key '{key}'"
     return f"{where}: '{key}': {first['msg']}"
@@ -303,7 +294,7 @@ def _check_section(section: str | None, where: _Where) -> None:
     newest_first = sorted(_templates().values(), key=lambda t: -t.template.first_year)
     ids = list(dict.fromkeys(spec.id for template in newest_first for spec in template.sections))
     if section not in ids:
-        raise where.fail(f"'section' '{section}' is not a template section; use one of {', '.join(ids)}{_suggest(section, ids)}")
+        raise where.fail(f"'section' '{section}' is not a template section; use one of {', '.join(ids)}{suggest(section, ids)}")
 
 
 def _section_heading(section: str | None) -> str:
@@ -703,7 +694,7 @@ def _extra_row(entry: ExtraRow, where: _Where, info: PackInfo) -> Rule:
     _check_common(entry, where)
     tables = {name: template.tables[name] for template in sorted(_templates().values(), key=lambda t: t.template.first_year) for name in template.tables}
     if entry.table not in tables:
-        raise where.fail(f"'table' '{entry.table}' is not a template table; use one of {', '.join(tables)}{_suggest(entry.table, tables)}")
+        raise where.fail(f"'table' '{entry.table}' is not a template table; use one of {', '.join(tables)}{suggest(entry.table, tables)}")
     if entry.columns != "same" and not (isinstance(entry.columns, int) and not isinstance(entry.columns, bool) and entry.columns >= 1):
         raise where.fail(f"'columns' must be a whole number of at least 1, or \"same\" (as many as the template's table), not {entry.columns!r}")
     key = normalise(entry.label)
