@@ -13,6 +13,7 @@ when its parts are clearly the parts of that total.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,7 +36,7 @@ class _Unit:
 
     paragraph: Paragraph
     compact: str
-    index: tuple[int, ...]
+    index: array  # offset in the paragraph of each compact character (4 bytes each, not a Python int)
     headings: str = ""
 
     def span(self, start: int, end: int):
@@ -49,7 +50,7 @@ _BODY_PUNCTUATION = re.compile(r"[。，,；;：:]")
 _RUNS = re.compile(r"\s+|\S+")
 
 
-def _compact(text: str) -> tuple[str, tuple[int, ...]]:
+def _compact(text: str) -> tuple[str, array]:
     """The text without spaces, and for each kept character its offset in `text`.
 
     "21 0 0" stays three figures (one space kept between digits); every other space goes (PDF
@@ -57,7 +58,7 @@ def _compact(text: str) -> tuple[str, tuple[int, ...]]:
     """
     translated = text.translate(_FULLWIDTH)
     parts: list[str] = []
-    index: list[int] = []
+    index = array("i")
     previous = ""
     for run in _RUNS.finditer(translated):
         start, end = run.span()
@@ -71,7 +72,7 @@ def _compact(text: str) -> tuple[str, tuple[int, ...]]:
         parts.append(run.group())
         index.extend(range(start, end))
         previous = translated[end - 1]
-    return "".join(parts), tuple(index)
+    return "".join(parts), index
 
 
 def _units_of(ctx) -> list[_Unit]:
