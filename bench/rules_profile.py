@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reportlint.context import LintContext  # noqa: E402
-from reportlint.lint import LintOptions, _rules  # noqa: E402
-from reportlint.parser import build_parser, parse  # noqa: E402
-from reportlint.readers import read_path  # noqa: E402
+from reportlint.context import LintContext
+from reportlint.lint import LintOptions, _rules
+from reportlint.parser import build_parser, parse
+from reportlint.readers import read_path
 
 
 def profile(paths: list[Path]) -> tuple[dict[str, float], int]:
@@ -48,7 +48,7 @@ def profile(paths: list[Path]) -> tuple[dict[str, float], int]:
             try:
                 for _ in rule.check(doc, ctx, rule.options()):
                     pass
-            except Exception:  # noqa: BLE001 - a crash is the linter's business, not the profile's
+            except Exception:  # noqa: BLE001, S110 - a crash is the linter's business, not the profile's
                 pass
             cost[f"{rule.code} {rule.name}"] += time.perf_counter() - start
     return dict(cost), total
@@ -56,7 +56,7 @@ def profile(paths: list[Path]) -> tuple[dict[str, float], int]:
 
 def table(cost: dict[str, float], total_bytes: int, top: int = 12) -> str:
     whole = sum(cost.values())
-    lines = [f"| step | seconds | share | MB/s alone |", "|---|---|---|---|"]
+    lines = ["| step | seconds | share | MB/s alone |", "|---|---|---|---|"]
     for name, seconds in sorted(cost.items(), key=lambda item: -item[1])[:top]:
         rate = total_bytes / 1e6 / seconds if seconds else float("inf")
         lines.append(f"| {name} | {seconds:.2f} | {seconds / whole:.0%} | {rate:.1f} |")

@@ -47,8 +47,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 sys.path[:0] = [str(BENCH), str(ROOT)]
 
-import corpus  # noqa: E402
-import rules_profile  # noqa: E402
+import itertools
+
+import corpus
+import rules_profile
 
 PY = sys.executable
 CHECK = [PY, "-m", "reportlint", "check"]
@@ -73,7 +75,7 @@ class Mode:
 
 
 FULL = Mode()
-QUICK = Mode(cold_runs=5, corpus_files=30, corpus_bytes=int(0.8 * MB), repeats=1, rss_files=300, sizes=(0.25, 0.5, 1), flat_sizes=(0.25, 0.5, 1), draft=1,
+QUICK = Mode(cold_runs=5, corpus_files=30, corpus_bytes=int(0.8 * MB), repeats=1, rss_files=300, sizes=(0.5, 1, 2), flat_sizes=(0.5, 1, 2), draft=1,
              textlint_repeats=1)
 
 
@@ -155,7 +157,7 @@ def load() -> float:
 def busy_seconds() -> float:
     """CPU seconds all cores have spent busy since boot (/proc/stat)."""
     fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    user, nice, system, idle, iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
@@ -292,16 +294,13 @@ def fmt_s(seconds: float) -> str:
 
 def sh(cmd: list[str], timeout: float = 30) -> str:
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT).stdout.strip()
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
 
 
-def machine() -> list[tuple[str, str]]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
-    import lark
-
+def tree_state() -> str:
+    """The commit, plus a digest of uncommitted or untracked product files (reportlint/, grammar/, rules/)."""
     commit = sh(["git", "rev-parse", "--short", "HEAD"])
     changed = sorted(line.split(None, 1)[1] for line in sh(["git", "status", "--porcelain", "--untracked-files=all", "--", "reportlint", "grammar", "rules"]).splitlines())
     import hashlib
@@ -312,6 +311,14 @@ def machine() -> list[tuple[str, str]]:
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\0")
     dirty = (f" + {len(changed)} uncommitted or untracked files under reportlint/, grammar/, rules/ "
              f"(content sha256 {digest.hexdigest()[:12]}: {', '.join(changed)})") if changed else ""
+    return f"{commit}{dirty}"
+
+
+def machine() -> list[tuple[str, str]]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
+    import lark
+
     return [
         ("cores (`nproc`)", sh(["nproc"]) or str(os.cpu_count())),
         ("CPU", cpu),
@@ -321,7 +328,7 @@ def machine() -> list[tuple[str, str]]:
         ("lark", lark.__version__),
         ("node / npm", f"{sh(['node', '--version']) or 'absent'} / {sh(['npm', '--version']) or 'absent'}"),
         ("hyperfine", sh(["hyperfine", "--version"]) or "absent (medians of repeated runs)"),
-        ("reportlint tree", f"{commit}{dirty}"),
+        ("reportlint tree", tree_state()),
     ]
 
 
@@ -412,7 +419,7 @@ def _short(cmd: list[str]) -> list[str]:
 
 def _importtime(cmd: list[str]) -> list[tuple[float, float, int, str]]:
     """(self s, cumulative s, depth, module) for every import of `cmd` (python -X importtime)."""
-    proc = subprocess.run([PY, "-X", "importtime", *cmd[1:]], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([PY, "-X", "importtime", *cmd[1:]], cwd=ROOT, capture_output=True, text=True, check=False)
     modules = []
     for line in proc.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
@@ -443,14 +450,14 @@ def importtime_profile(check: list[str], base: float, runs: int) -> str:
         if name not in baseline:
             extra[name.split(".")[0]] += own
     by_module = sorted((m for m in modules if m[3].startswith("reportlint")), key=lambda m: -m[0])[:10]
-    build = subprocess.run([PY, "-c", _BUILD_PROBE], cwd=ROOT, capture_output=True, text=True)
+    build = subprocess.run([PY, "-c", _BUILD_PROBE], cwd=ROOT, capture_output=True, text=True, check=False)
     lines = [
         f"**Profile (start-up).** The cold check split into phases, each timed as its own process (median of {runs}):\n",
         *rows, "",
         (build.stdout.strip() or f"(parser probe failed: {build.stderr.strip()[-300:]})"), "",
-        f"`-X importtime`: imports take {sum(m[0] for m in modules) * 1000:.0f} ms in a check against "
+        (f"`-X importtime`: imports take {sum(m[0] for m in modules) * 1000:.0f} ms in a check against "
         f"{sum(m[0] for m in _importtime([PY, '-c', IMPORTS])) * 1000:.0f} ms for the baseline. The difference, by package "
-        "(own time of the modules the baseline does not import):\n",
+        "(own time of the modules the baseline does not import):\n"),
         "| package | import time beyond the baseline |", "|---|---|",
     ]
     lines += [f"| {name} | {seconds * 1000:.0f} ms |" for name, seconds in extra.most_common(8)]
@@ -630,7 +637,7 @@ def _exponents(timings: dict[float, Run], startup: float) -> list[tuple[float, f
     """Scaling exponent between consecutive sizes of the time beyond start-up: 1 linear, 2 quadratic."""
     sizes = sorted(timings)
     out = []
-    for a, b in zip(sizes, sizes[1:]):
+    for a, b in itertools.pairwise(sizes):
         ta, tb = max(timings[a].wall - startup, 1e-3), max(timings[b].wall - startup, 1e-3)
         out.append((a, b, math.log(tb / ta) / math.log(b / a)))
     return out
@@ -712,7 +719,7 @@ def draft_profile(path: Path, size: float) -> str:
         return text + "\n(py-spy not installed: `pip install py-spy` adds a sampled profile of the whole CLI run.)\n"
     out = path.with_suffix(".pyspy.txt")
     subprocess.run([pyspy, "record", "--rate", "250", "--subprocesses", "--function", "--full-filenames", "--format", "raw",
-                    "-o", str(out), "--", *CHECK, "--format", "json", str(path)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    "-o", str(out), "--", *CHECK, "--format", "json", str(path)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     own, inclusive, total = pyspy_stacks(out)
     if not total:
         return text
@@ -792,9 +799,9 @@ def textlint(report: Report, mode: Mode, folder: Path, work: Path, draft: Path |
     n = len(list(folder.glob("*.txt")))
     lines = [
         "### 6. textlint side by side\n",
-        f"textlint {version} (npm, offline after install) with one local rule, bench/textlint/placeholder-x3.js "
+        (f"textlint {version} (npm, offline after install) with one local rule, bench/textlint/placeholder-x3.js "
         "(reports every `x{3,}` match in each Str node; .txt via the built-in text plugin), against reportlint with only RL401 "
-        f"(six placeholder patterns: xxxx/XX, 20XX年, ××, **年, ○○, 某某) on the same {n} files; median of {mode.textlint_repeats}.\n",
+        f"(six placeholder patterns: xxxx/XX, 20XX年, ××, **年, ○○, 某某) on the same {n} files; median of {mode.textlint_repeats}.\n"),
         "| command | wall | peak RSS | findings |", "|---|---|---|---|",
         f"| `textlint --rulesdir bench/textlint --format json 'CORPUS/*.txt'` | {fmt_s(tl.wall)} | {tl.maxrss_mb:.0f} MB | {tl_found} |",
         f"| `reportlint check --select RL401 --jobs 1 --format json CORPUS` | {fmt_s(rl.wall)} | {rl.maxrss_mb:.0f} MB | {rl_found} |",
@@ -807,9 +814,9 @@ def textlint(report: Report, mode: Mode, folder: Path, work: Path, draft: Path |
             tl_draft = run([str(binary), "--rulesdir", str(TEXTLINT_RULES), "--format", "json", str(draft)], stdout=handle, timeout=600)
         rl_draft = run(CHECK + ["--select", "RL401", "--format", "json", str(draft)])
         rl_all = run(CHECK + ["--format", "json", str(draft)])
-        lines += ["", f"The {draft.stat().st_size / MB:.1f} MB draft alone: textlint (one rule) {fmt_s(tl_draft.wall)} / {tl_draft.maxrss_mb:.0f} MB"
+        lines += ["", (f"The {draft.stat().st_size / MB:.1f} MB draft alone: textlint (one rule) {fmt_s(tl_draft.wall)} / {tl_draft.maxrss_mb:.0f} MB"
                   f"{' (stopped at 600 s)' if tl_draft.wall >= 600 else ''}; reportlint RL401 only {fmt_s(rl_draft.wall)} / {rl_draft.maxrss_mb:.0f} MB; "
-                  f"reportlint, all rules {fmt_s(rl_all.wall)} / {rl_all.maxrss_mb:.0f} MB."]
+                  f"reportlint, all rules {fmt_s(rl_all.wall)} / {rl_all.maxrss_mb:.0f} MB.")]
     report.sections.append("\n".join(lines) + "\n")
 
 
@@ -825,7 +832,7 @@ def ensure_textlint() -> Path | str:
     home.mkdir(parents=True, exist_ok=True)
     log(f"installing textlint into {home} …")
     proc = subprocess.run([npm, "install", "--prefix", str(home), "--no-audit", "--no-fund", "textlint@latest"],
-                          capture_output=True, text=True, timeout=900)
+                          capture_output=True, text=True, timeout=900, check=False)
     if proc.returncode != 0 or not binary.exists():
         return f"`npm install textlint` failed: {(proc.stderr or proc.stdout).strip().splitlines()[-1:] or ['?']}"
     return binary
@@ -834,7 +841,7 @@ def ensure_textlint() -> Path | str:
 def readers(report: Report) -> None:
     """bench/readers.py: the reading budgets (PDF, .docx, HTML), included as is."""
     log("readers (bench/readers.py) …")
-    proc = subprocess.run([PY, str(BENCH / "readers.py")], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([PY, str(BENCH / "readers.py")], cwd=ROOT, capture_output=True, text=True, check=False)
     table = proc.stdout.strip() or proc.stderr.strip()[-2000:]
     report.add("reading budgets (bench/readers.py)", "all met" if proc.returncode == 0 else "a budget missed", "README budgets", proc.returncode == 0)
     report.sections.append("### 7. Reading budgets (bench/readers.py)\n\n" + table + "\n")
@@ -843,7 +850,7 @@ def readers(report: Report) -> None:
 # ---------------------------------------------------------------------------------------------- main
 
 
-def render(report: Report, args, command: str, started: str, quiet_note: str, load_end: float, elapsed: float) -> str:
+def render(report: Report, args, command: str, started: str, quiet_note: str, load_end: float, elapsed: float, tree_at_start: str = "") -> str:
     lines = [
         "# reportlint benchmarks",
         "",
@@ -859,7 +866,10 @@ def render(report: Report, args, command: str, started: str, quiet_note: str, lo
         "| machine | |",
         "|---|---|",
     ]
-    lines += [f"| {name} | {value} |" for name, value in machine()]
+    facts = machine()
+    lines += [f"| {name} | {value} |" for name, value in facts]
+    if tree_at_start and tree_at_start != dict(facts)["reportlint tree"]:
+        lines += ["", f"**The product tree changed during the run**: {tree_at_start} when measuring began. Run it again for figures of one tree."]
     lines += ["", "## Summary", "", "| figure (each a ratio within this run) | measured | target | met |", "|---|---|---|---|"]
     lines += [f"| {r.figure} | {r.measured} | {r.target} | {r.mark} |" for r in report.rows]
     met = sum(r.ok is True for r in report.rows)
@@ -868,7 +878,7 @@ def render(report: Report, args, command: str, started: str, quiet_note: str, lo
     lines += [str(section) for section in report.sections]
     lines += [
         "", "## How to run", "",
-        "`python bench/run.py` (the project's venv Python) regenerates this file; `--quick` is a one-minute smoke run that "
+        ("`python bench/run.py` (the project's venv Python) regenerates this file; `--quick` is a one-minute smoke run that "
         "prints the same report for small sizes and writes nothing. The corpus is generated into a temp folder each time "
         "(bench/corpus.py, fixed seeds: the same files every run) and removed afterwards (`--keep DIR` keeps it). Optional tools, "
         "used when found: hyperfine (`apt-get install hyperfine`; else medians of repeated runs), py-spy (`pip install py-spy`, "
@@ -876,7 +886,7 @@ def render(report: Report, args, command: str, started: str, quiet_note: str, lo
         "$TMPDIR/reportlint-bench-textlint textlint@latest` on first use, or set REPORTLINT_BENCH_TEXTLINT to a folder that has it). "
         "The script waits up to 40 minutes for a 1-minute load average below 1.5, and measures a part again (up to 3 times) "
         "when other processes used more than 0.35 cores during it; figures still disturbed say so. "
-        "bench/rules_profile.py FILES prints the per-rule table on its own.",
+        "bench/rules_profile.py FILES prints the per-rule table on its own."),
     ]
     if args.quick:
         lines += ["", "_A --quick smoke run: small sizes, one repetition; not the figures of record._"]
@@ -913,6 +923,7 @@ def main(argv: list[str] | None = None) -> int:
             ensure_textlint()
         quiet_note = wait_for_quiet(args.max_load, max_wait)
         started = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        tree_at_start = tree_state()
         startup = None
         if "cold" not in args.skip:
             startup = report.part("cold", lambda: cold_start(report, mode, work), max_load=args.max_load)
@@ -932,7 +943,7 @@ def main(argv: list[str] | None = None) -> int:
         log("profiles …")
         for section in report.sections:
             str(section)
-        text = render(report, args, command, started, quiet_note, load(), time.monotonic() - began)
+        text = render(report, args, command, started, quiet_note, load(), time.monotonic() - began, tree_at_start)
         print(text)
         if output:
             kept = ""
