@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .api import Rule, Severity
+from .registry import matches
 from .tomlfiles import TomlError, read_toml, suggest
 
 CONFIG_NAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
@@ -163,10 +164,6 @@ def _load_packs(config: Config) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _matches(rule: Rule, selector: str) -> bool:
-    return rule.code.startswith(selector.upper()) or rule.name == selector
-
-
 def check_codes(config: Config, rules: tuple[Rule, ...]) -> None:
     """Every code, prefix or name the configuration mentions must name a rule."""
     values = config.values
@@ -174,10 +171,10 @@ def check_codes(config: Config, rules: tuple[Rule, ...]) -> None:
     mentioned = [*(values.select or []), *values.ignore, *values.severity, *values.options]
     mentioned += [code for codes in values.per_file_ignores.values() for code in codes]
     for selector in mentioned:
-        if not any(_matches(rule, selector) for rule in rules):
+        if not any(matches(rule, selector) for rule in rules):
             raise ConfigError(f"{config.source}: unknown rule '{selector}'{suggest(selector, names)}")
     for code, raw in values.options.items():
-        rule = next(r for r in rules if _matches(r, code))
+        rule = next(r for r in rules if matches(r, code))
         fields = list(rule.options.model_fields)
         for key in raw:
             if key not in fields:
@@ -215,7 +212,7 @@ def per_file_ignores(path: Path, config: Config) -> list[str]:
 def rule_options(config: Config, rules: tuple[Rule, ...]) -> dict[str, BaseModel]:
     built = {}
     for code, raw in config.values.options.items():
-        rule = next(r for r in rules if _matches(r, code))
+        rule = next(r for r in rules if matches(r, code))
         built[rule.code] = rule.options.model_validate(raw)
     return built
 
@@ -224,7 +221,7 @@ def severities(config: Config, rules: tuple[Rule, ...]) -> dict[str, Severity]:
     return {
         rule.code: Severity(level)
         for selector, level in config.values.severity.items()
-        for rule in rules if _matches(rule, selector)
+        for rule in rules if matches(rule, selector)
     }
 
 

@@ -55,9 +55,13 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
-def _matches(rule: Rule, selector: str) -> bool:
-    selector = selector.strip()
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector names a rule by code, code prefix (`RL3`) or name (`row-total`)."""
     return rule.code.startswith(selector.upper()) or rule.name == selector
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    return matches(rule, selector.strip())  # command-line lists may carry spaces after commas
 
 
 def select_rules(rules: tuple[Rule, ...], select: list[str] | None, ignore: list[str] | None) -> tuple[Rule, ...]:
