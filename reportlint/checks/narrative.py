@@ -180,7 +180,57 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("stop", r"属于|不掌握|不存在|另行制作|不明确|重复申请|国家秘密|第三方|内部事务|过程性|执法案卷|查询事项|公开出版物|逾期|补正|收费"),
     ("stop", r"当面|现场|网上|网络|在线|信函|邮寄|传真|电子邮件|邮件|线上|线下|窗口"),
 )
-_KEYWORD = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (_, pattern) in enumerate(_KEYWORDS)))
+
+
+def _first_characters(pattern: str) -> set[str]:
+    """The characters a keyword pattern can start with.
+
+    Keywords use only literals, `(?:…|…)` groups and `?`; anything else raises, so a new keyword
+    cannot silently escape the prefilter built from this.
+    """
+
+    def alternation(at: int) -> tuple[set[str], bool, int]:
+        firsts, optional, at = sequence(at)
+        while at < len(pattern) and pattern[at] == "|":
+            more, more_optional, at = sequence(at + 1)
+            firsts |= more
+            optional = optional or more_optional
+        return firsts, optional, at
+
+    def sequence(at: int) -> tuple[set[str], bool, int]:
+        firsts: set[str] = set()
+        open_ = True  # every item so far may be empty: the next one can still supply the first character
+        while at < len(pattern) and pattern[at] not in "|)":
+            if pattern.startswith("(?:", at):
+                item, empty, at = alternation(at + 3)
+                if at >= len(pattern) or pattern[at] != ")":
+                    raise ValueError(f"unbalanced group in keyword pattern {pattern!r}")
+                at += 1
+            elif pattern[at] in "\\[](){}*+.^$?":
+                raise ValueError(f"keyword pattern {pattern!r} uses {pattern[at]!r}: extend _first_characters")
+            else:
+                item, empty, at = {pattern[at]}, False, at + 1
+            if at < len(pattern) and pattern[at] == "?":
+                empty, at = True, at + 1
+            if open_:
+                firsts |= item
+                open_ = empty
+        return firsts, open_, at
+
+    firsts, optional, end = alternation(0)
+    if optional or end != len(pattern):
+        raise ValueError(f"keyword pattern {pattern!r} can match the empty string or is malformed")
+    return firsts
+
+
+# Python's re tries all alternatives at every character when they are named groups; the lookahead
+# on the characters a keyword can start with skips the rest of the text in C (4x faster scan).
+_KEYWORD_START = "".join(sorted(set().union(*(_first_characters(pattern) for _, pattern in _KEYWORDS))))
+_KEYWORD = re.compile(
+    f"(?=[{re.escape(_KEYWORD_START)}])(?:"
+    + "|".join(f"(?P<k{n}>{pattern})" for n, (_, pattern) in enumerate(_KEYWORDS))
+    + ")"
+)
 _FIGURE = re.compile(_NUMBER + r"(?P<unit>件次|人次|件|起|宗|例)")
 _REQUEST_UNITS = {"件"}
 _REVIEW_UNITS = {"件", "起", "宗", "例"}
