@@ -1,6 +1,9 @@
 """The rule contract, for built-in rules and plugins alike.
 
 A rule is a generator `check(doc, ctx, options)` yielding `Finding`s, declared with `@rule(...)`.
+A rule's options are a frozen dataclass (or a pydantic model) with defaults for every field; the
+configuration's `[options.CODE]` table is validated against it with pydantic, which is imported only
+then, so a plain check starts without it.
 Register a plugin's rules under the entry-point group ``reportlint.rules``; the entry point may
 name a `Rule`, a list of them, or a module holding them.
 """
@@ -10,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Iterator
-
-from pydantic import BaseModel, ConfigDict
 
 from .document import Document, Span
 
@@ -57,11 +58,14 @@ class Finding:
     fingerprint_text: str | None = None  # the flagged text, for baselines
 
 
-class NoOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a rule that has none: any key in its `[options.CODE]` table is an error."""
+
+    __pydantic_config__ = {"extra": "forbid"}
 
 
-CheckFunction = Callable[[Document, "LintContext", BaseModel], Iterator[Finding]]
+CheckFunction = Callable[[Document, "LintContext", Any], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class Rule:
     bad: str  # an example that triggers the rule
     good: str  # the same example, fixed
     check: CheckFunction | None  # None: reported by the engine itself (RL001, RL002)
-    options: type[BaseModel] = NoOptions
+    options: type = NoOptions  # a frozen dataclass or pydantic model; every field has a default
     requires_report: bool = True  # skipped on files that are not annual reports (RL004)
     source: str = "reportlint"  # the distribution that provides the rule
     example_previous: str | None = None  # cross-year rules: last year's report the examples are checked against
@@ -91,7 +95,7 @@ def rule(
     explanation_en: str,
     bad: str,
     good: str,
-    options: type[BaseModel] = NoOptions,
+    options: type = NoOptions,
     requires_report: bool = True,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule: `@rule(code="XX101", name="kebab-name", ...)` over its check generator."""

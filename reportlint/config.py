@@ -8,12 +8,11 @@ the run with exit code 2 and a did-you-mean suggestion.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .api import Rule, Severity
 from .registry import matches
@@ -26,21 +25,30 @@ class ConfigError(Exception):
     """A configuration problem: reported with exit code 2 before anything is checked."""
 
 
-class ConfigModel(BaseModel):
-    """The keys a configuration may set (TOML spelling: `per-file-ignores`, `fail-on`)."""
+def _toml_key(name: str) -> str:
+    return name.replace("_", "-")
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda name: name.replace("_", "-"), frozen=True)
+
+@dataclass(frozen=True)
+class ConfigModel:
+    """The keys a configuration may set (TOML spelling: `per-file-ignores`, `fail-on`).
+
+    A plain dataclass, so that a check without a configuration file never imports pydantic; a file's
+    table is validated against it with pydantic's TypeAdapter (`_validate`).
+    """
+
+    __pydantic_config__ = {"extra": "forbid", "populate_by_name": True, "alias_generator": _toml_key}
 
     select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, Literal["error", "warning", "info"]] = field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = "error"
-    options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
     template: Literal["2007", "2019", "2021"] | None = None
     lang: Literal["zh", "en"] = "zh"
-    exclude: list[str] = Field(default_factory=list)
-    packs: list[str] = Field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    packs: list[str] = field(default_factory=list)
     extends: str | None = None
 
 
@@ -74,12 +82,14 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 
 
 def _validate(raw: dict[str, Any], path: Path) -> ConfigModel:
-    keys = [f.alias or name for name, f in ConfigModel.model_fields.items()]
+    from pydantic import TypeAdapter, ValidationError
+
+    keys = [_toml_key(f.name) for f in dataclasses.fields(ConfigModel)]
     for key in raw:
         if key not in keys:
             raise ConfigError(f"{path}: unknown key '{key}'{suggest(key, keys)}")
     try:
-        return ConfigModel.model_validate(raw)
+        return TypeAdapter(ConfigModel).validate_python(raw)
     except ValidationError as problem:
         first = problem.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -99,12 +109,16 @@ def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     packs = tuple((path.parent / pack).resolve() for pack in values.packs)
     if values.extends:
         base = load_file((path.parent / values.extends), (*_seen, path))
-        merged = base.values.model_dump(by_alias=False)
-        merged.update(values.model_dump(by_alias=False, exclude_unset=True))
-        values = ConfigModel.model_validate(merged)
+        mine = dataclasses.asdict(values)
+        merged = dataclasses.asdict(base.values) | {key: mine[key] for key in map(_field_name, raw)}  # what this file sets wins
+        values = ConfigModel(**merged)
         chain += base.chain
         packs = base.packs + tuple(p for p in packs if p not in base.packs)  # packs add up along the chain
     return Config(values, path, chain, packs)
+
+
+def _field_name(key: str) -> str:
+    return key.replace("-", "_")
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -175,16 +189,34 @@ def check_codes(config: Config, rules: tuple[Rule, ...]) -> None:
             raise ConfigError(f"{config.source}: unknown rule '{selector}'{suggest(selector, names)}")
     for code, raw in values.options.items():
         rule = next(r for r in rules if matches(r, code))
-        fields = list(rule.options.model_fields)
+        fields = option_fields(rule.options)
         for key in raw:
             if key not in fields:
                 hint = suggest(key, fields) if fields else f" ({rule.code} has no options)"
                 raise ConfigError(f"{config.source}: unknown option '{key}' for {rule.code}{hint}")
+        from pydantic import ValidationError
+
         try:
-            rule.options.model_validate(raw)
+            validate_options(rule.options, raw)
         except ValidationError as problem:
             first = problem.errors()[0]
-            raise ConfigError(f"{config.source}: options.{code}.{'.'.join(map(str, first['loc']))}: {first['msg']}") from problem
+            where = ".".join(["options", code, *map(str, first["loc"])])
+            message = first["msg"].removeprefix("Value error, ")  # a check in the options class names the option itself
+            raise ConfigError(f"{config.source}: {where}: {message}") from problem
+
+
+def option_fields(options: type) -> list[str]:
+    """The option names a rule takes (its options class is a dataclass or a pydantic model)."""
+    if dataclasses.is_dataclass(options):
+        return [f.name for f in dataclasses.fields(options)]
+    return list(getattr(options, "model_fields", {}))
+
+
+def validate_options(options: type, raw: dict[str, Any]) -> Any:
+    """A rule's options built from its `[options.CODE]` table, or pydantic's ValidationError."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(options).validate_python(raw)
 
 
 def is_excluded(path: Path, config: Config) -> bool:
@@ -209,11 +241,11 @@ def per_file_ignores(path: Path, config: Config) -> list[str]:
     ]
 
 
-def rule_options(config: Config, rules: tuple[Rule, ...]) -> dict[str, BaseModel]:
+def rule_options(config: Config, rules: tuple[Rule, ...]) -> dict[str, Any]:
     built = {}
     for code, raw in config.values.options.items():
         rule = next(r for r in rules if matches(r, code))
-        built[rule.code] = rule.options.model_validate(raw)
+        built[rule.code] = validate_options(rule.options, raw)
     return built
 
 
@@ -231,5 +263,5 @@ def describe(config: Config) -> dict[str, Any]:
         "source": str(config.source) if config.source else None,
         "extends": [str(p) for p in config.chain[1:]],
         "packs": [str(p) for p in config.packs],
-        **config.values.model_dump(by_alias=True, exclude={"extends", "packs"}),
+        **{_toml_key(name): value for name, value in dataclasses.asdict(config.values).items() if name not in ("extends", "packs")},
     }

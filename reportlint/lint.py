@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from .api import Finding, Message, Rule, Severity
-from .crossyear import PreviousReports
 from .document import Span
 from .engine import Diagnostic, lint_document, stamp
-from .packs import accepted_rows
 from .parser import parse
 from .readers import DEFAULT_MAX_BYTES, ReadError, SourceMap, read_path
 from .registry import all_rules, find_rule, select_rules
 from .suppress import apply_suppressions
+
+if TYPE_CHECKING:  # imported where used: a plain check needs neither cross-year pairing nor rule packs
+    from .crossyear import PreviousReports
 
 UNASSESSABLE = frozenset({"RL001", "RL004"})
 
@@ -31,7 +31,7 @@ class LintOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_line_chars: int = 1_000_000  # a longer line is not report text (RL001), and would be slow to check
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity that replaces the default
-    rule_options: dict[str, BaseModel] = field(default_factory=dict)  # code -> validated options
+    rule_options: dict[str, Any] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
     previous: "PreviousReports | None" = None  # last year's reports, for the cross-year rules (--previous)
 
@@ -87,9 +87,14 @@ def lint_text(
         previous_path = str(paired)
     before = parse(previous, path=previous_path) if previous is not None else None
     crash_rule = find_rule(all_rules(), "RL002")
+    accepted_rows = frozenset()
+    if options.extra_rules:
+        from .packs import accepted_rows as pack_rows
+
+        accepted_rows = pack_rows(options.extra_rules)
     run = lint_document(
         doc, rules, lang=options.lang, template=options.template, crash_rule=crash_rule,
-        options=options.rule_options, previous=before, accepted_rows=accepted_rows(options.extra_rules),
+        options=options.rule_options, previous=before, accepted_rows=accepted_rows,
     )
     ctx, diagnostics = run.ctx, run.diagnostics
     diagnostics = apply_suppressions(doc, diagnostics, rules, options, run.is_report)  # <!-- reportlint-disable… --> comments, RL003

@@ -44,7 +44,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..api import Finding, Message, Rule, rule
 from ..crossyear import pairing_key
@@ -566,9 +565,15 @@ def _percent(rate: float, threshold: float) -> str:
     return f"{rate * 100:.1f}%" if round(rate * 100) == round(threshold * 100) else whole
 
 
-class CopiedOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    similarity_threshold: float = Field(0.5, gt=0, le=1)  # report when more than this share of the narrative repeats last year's
+@dataclass(frozen=True)
+class CopiedOptions:
+    __pydantic_config__ = {"extra": "forbid"}
+
+    similarity_threshold: float = 0.5  # report when more than this share of the narrative repeats last year's
+
+    def __post_init__(self) -> None:
+        if not 0 < self.similarity_threshold <= 1:
+            raise ValueError(f"similarity_threshold must be greater than 0 and at most 1, not {self.similarity_threshold:g}")
 
 
 _COPIED_LAST_YEAR = TITLE_LAST_YEAR + """一、总体情况

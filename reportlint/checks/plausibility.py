@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
@@ -80,8 +80,10 @@ def wrong_article_item(doc: Document, ctx, options) -> Iterator[Finding]:
             )
 
 
-class PlausibilityOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True)
+class PlausibilityOptions:
+    __pydantic_config__ = {"extra": "forbid"}
+
     township_licensing_max: int = 1000  # 行政许可 decisions a 乡镇/街道 can plausibly make in a year
 
 

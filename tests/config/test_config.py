@@ -165,3 +165,26 @@ def test_command_line_wins_over_configuration(tmp_path: Path):
     assert "placeholder 'xxxx'" in out  # lang from the configuration of the working folder
     code, out, _ = run("check", "--lang", "zh", str(tmp_path / "p.txt"), cwd=tmp_path)
     assert "占位符「xxxx」" in out
+
+
+def test_rule_options_may_be_a_dataclass_or_a_pydantic_model():
+    """Built-in rules use frozen dataclasses (no pydantic at start-up); plugins may still use models."""
+    from dataclasses import dataclass
+
+    from pydantic import BaseModel, ValidationError
+
+    from reportlint.config import option_fields, validate_options
+
+    @dataclass(frozen=True)
+    class AsDataclass:
+        __pydantic_config__ = {"extra": "forbid"}
+        limit: int = 3
+
+    class AsModel(BaseModel):
+        limit: int = 3
+
+    for options in (AsDataclass, AsModel):
+        assert option_fields(options) == ["limit"]
+        assert validate_options(options, {"limit": "7"}).limit == 7
+        with pytest.raises(ValidationError):
+            validate_options(options, {"limit": "many"})

@@ -111,7 +111,7 @@ def test_a_threshold_above_one_is_a_configuration_error(tmp_path):
     (tmp_path / "reportlint.toml").write_text("[options.RL506]\nsimilarity_threshold = 50\n", encoding="utf-8")
     code, output = run("check", "--previous", str(PREVIOUS_DIR), str(current))
     assert code == 2
-    assert "options.RL506.similarity_threshold" in output
+    assert "options.RL506: similarity_threshold must be greater than 0 and at most 1, not 50" in output
 
 
 def test_messages_name_last_years_file():
