@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .labels import normalise
 from .resources import data_dir
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class TemplateError(Exception):
+    """A template file under rules/templates does not have the shape this module expects."""
 
 
-class SectionSpec(_Frozen):
+@dataclass(frozen=True)
+class SectionSpec:
     id: str
     label: str
     variants: tuple[str, ...] = ()
@@ -38,7 +39,8 @@ class SectionSpec(_Frozen):
         return f"{self.id}、{self.label}"
 
 
-class ColumnSpec(_Frozen):
+@dataclass(frozen=True)
+class ColumnSpec:
     id: str
     label: str
     group: str = ""
@@ -48,14 +50,16 @@ class ColumnSpec(_Frozen):
         return f"{self.group}·{self.label}" if self.group else self.label
 
 
-class RowSpec(_Frozen):
+@dataclass(frozen=True)
+class RowSpec:
     id: str
     label: str
     kind: Literal["data", "group"] = "data"
     parent: str | None = None
 
 
-class IdentitySpec(_Frozen):
+@dataclass(frozen=True)
+class IdentitySpec:
     id: str
     code: str
     each: Literal["row", "column"]
@@ -66,12 +70,13 @@ class IdentitySpec(_Frozen):
     right: str = ""
 
 
-class TableSpec(_Frozen):
+@dataclass(frozen=True)
+class TableSpec:
     title: str
     section: str
-    note: str = ""
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
+    note: str = ""
     identities: tuple[IdentitySpec, ...] = ()
     header_words: tuple[str, ...] = ()
     item: str = ""  # 主动公开 blocks: the 第二十条 item they report
@@ -89,7 +94,8 @@ class TableSpec(_Frozen):
         return next(row for row in self.rows if row.id == row_id)
 
 
-class TemplateInfo(_Frozen):
+@dataclass(frozen=True)
+class TemplateInfo:
     id: str
     name: str
     document: str
@@ -97,10 +103,11 @@ class TemplateInfo(_Frozen):
     last_year: int
 
 
-class Template(_Frozen):
+@dataclass(frozen=True)
+class Template:
     template: TemplateInfo
     sections: tuple[SectionSpec, ...] = ()
-    tables: dict[str, TableSpec] = Field(default_factory=dict)
+    tables: dict[str, TableSpec] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -110,9 +117,54 @@ class Template(_Frozen):
         return self.template.first_year <= year <= self.template.last_year
 
 
+# ---------------------------------------------------------------- reading rules/templates/*.toml
+# Plain dataclasses built by hand rather than pydantic models: every check reads the templates,
+# and pydantic's import and model set-up cost more than the rest of the start-up. The shipped
+# files' types are validated with pydantic in tests/test_templates.py; here unknown or missing keys
+# are still refused, naming the file and the key.
+
+
+def _fields(cls: type, data: object, where: str) -> dict:
+    if not isinstance(data, dict):
+        raise TemplateError(f"{where}: expected a table, found {type(data).__name__}")
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    for key in data:
+        if key not in known:
+            raise TemplateError(f"{where}: unknown key '{key}'")
+    for name, spec in known.items():
+        if name not in data and spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            raise TemplateError(f"{where}: missing key '{name}'")
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
+
+
+def _each(cls: type, items: object, where: str) -> tuple:
+    if not isinstance(items, (list, tuple)):
+        raise TemplateError(f"{where}: expected an array of tables")
+    return tuple(cls(**_fields(cls, item, f"{where}[{n}]")) for n, item in enumerate(items))
+
+
+def _table(data: object, where: str) -> TableSpec:
+    values = _fields(TableSpec, data, where)
+    for key, cls in (("columns", ColumnSpec), ("rows", RowSpec), ("identities", IdentitySpec)):
+        if key in values:
+            values[key] = _each(cls, values[key], f"{where}.{key}")
+    return TableSpec(**values)
+
+
+def template_from_toml(data: dict, where: str) -> Template:
+    """A template from a parsed TOML document; TemplateError names what is wrong and where."""
+    values = _fields(Template, data, where)
+    info = TemplateInfo(**_fields(TemplateInfo, values["template"], f"{where}: [template]"))
+    sections = _each(SectionSpec, values.get("sections", ()), f"{where}: sections")
+    tables = values.get("tables", {})
+    if not isinstance(tables, dict):
+        raise TemplateError(f"{where}: 'tables' must be a table of tables")
+    return Template(info, sections, {key: _table(table, f"{where}: tables.{key}") for key, table in tables.items()})
+
+
 def _load(path: Path) -> Template:
     with path.open("rb") as handle:
-        return Template.model_validate(tomllib.load(handle))
+        return template_from_toml(tomllib.load(handle), str(path))
 
 
 @lru_cache(maxsize=1)
