@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from .config import ConfigError
 from .readers import KNOWN_UNSUPPORTED, SUPPORTED_SUFFIXES
@@ -26,7 +25,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _console(stream=None) -> Console:
+def _console(stream=None):
+    from rich.console import Console  # imported only for text output: JSON and the other formats start faster
+
     return Console(file=stream or sys.stdout, highlight=False, markup=False, emoji=False, no_color="NO_COLOR" in os.environ or None)
 
 
@@ -143,6 +144,7 @@ def _run(tasks, jobs: int, timeout: float, quiet: bool):
     build_parser()  # once, before workers fork, so each inherits it
     if quiet or len(tasks) < 4 or not sys.stderr.isatty():
         return run(tasks, jobs, timeout)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     failures = 0

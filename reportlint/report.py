@@ -1,71 +1,23 @@
-"""Renderers: the same results as text for people or JSON for machines (contract in DESIGN.md)."""
+"""The text report for people: findings with their source line, a summary, bulk overviews (rich).
+
+The JSON contract lives in formats/json_format.py; `summary` is re-exported from there.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from . import __version__
 from .api import Severity
 from .engine import Diagnostic
+from .formats.json_format import summary
 from .lint import FileResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-
-
-def summary(results: list[FileResult]) -> dict:
-    return {
-        "files": len(results),
-        "errors": sum(r.count(Severity.ERROR) for r in results),
-        "warnings": sum(r.count(Severity.WARNING) for r in results),
-        "infos": sum(r.count(Severity.INFO) for r in results),
-        "passed": sum(1 for r in results if r.status == "pass"),
-        "failed": sum(1 for r in results if r.status == "fail"),
-        "unassessed": sum(1 for r in results if r.status == "error"),
-    }
-
-
-def diagnostic_json(d: Diagnostic) -> dict:
-    return {
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity.value,
-        "message": d.message,
-        "line": d.line,
-        "column": d.column,
-        "end_line": d.end_line,
-        "end_column": d.end_column,
-        "section": list(d.section),
-        "row": d.row,
-        "column_label": d.column_label,
-        "expected": d.expected,
-        "actual": d.actual,
-        "origin": d.origin,
-    }
-
-
-def to_json(results: list[FileResult]) -> str:
-    document = {
-        "version": __version__,
-        "files": [
-            {
-                "path": r.path,
-                "status": r.status,
-                "template": r.template,
-                "year": r.year,
-                "encoding": r.encoding,
-                "diagnostics": [diagnostic_json(d) for d in r.diagnostics],
-            }
-            for r in results
-        ],
-        "summary": summary(results),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def _location(d: Diagnostic, lang: str) -> str:

@@ -44,7 +44,7 @@ from .. import __version__
 from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
-from ..report import summary
+from .json_format import summary
 
 TOP_RULES = 10  # bars in the chart
 TOP_CODES = 3  # codes shown per file in the table (the filter searches all of them)

@@ -39,7 +39,7 @@ from reportlint.formats import html as review
 from reportlint.formats import render
 from reportlint.lint import FileResult, LintOptions, lint_path
 from reportlint.registry import all_rules
-from reportlint.report import summary
+from reportlint.formats.json_format import summary
 
 SAMPLES = ("samples/good", "samples/bad")
 RL302_FILE = "samples/bad/RL302_outcome_total.txt"
