@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from enum import Enum
 
 from .document import Cell
@@ -24,6 +25,7 @@ _NUMBER = re.compile(
     r"(?P<sign>[-+]?)\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?\s*"
     r"(?P<unit>件|个|条|项|次|人次|份|万元|元|%)?"
 )
+_LONGEST_VALUE = 48  # characters: '1,234,567,890.12万元' with room for padding; longer cells are words
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +46,25 @@ class Value:
 
 
 def parse_value(raw: str, cell: Cell | None = None) -> Value:
-    text = unicodedata.normalize("NFKC", raw).strip()
+    if len(raw) > _LONGEST_VALUE and len(raw.strip()) > _LONGEST_VALUE:  # a sentence, not a figure: skip normalising it
+        return Value(Kind.TEXT, None, raw, cell)
+    kind, number = _reading(raw)
+    return Value(kind, number, raw, cell)
+
+
+@lru_cache(maxsize=8192)
+def _reading(raw: str) -> tuple[Kind, Decimal | None]:
+    """What a cell's text says. Cached: tables repeat the same few texts ("0", "/", "")."""
+    text = (raw if raw.isascii() else unicodedata.normalize("NFKC", raw)).strip()  # NFKC leaves ASCII as it is
     if not text:
-        return Value(Kind.BLANK, None, raw, cell)
+        return Kind.BLANK, None
     if text in _NA:
-        return Value(Kind.NOT_APPLICABLE, None, raw, cell)
+        return Kind.NOT_APPLICABLE, None
     match = _NUMBER.fullmatch(text)
     if match is None:
-        return Value(Kind.TEXT, None, raw, cell)
+        return Kind.TEXT, None
     number = Decimal(match["digits"].replace(",", "") + (match["fraction"] or ""))
-    if match["sign"] == "-":
-        number = -number
-    return Value(Kind.NUMBER, number, raw, cell)
+    return Kind.NUMBER, -number if match["sign"] == "-" else number
 
 
 def looks_like_value(raw: str) -> bool:
