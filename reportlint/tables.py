@@ -197,6 +197,7 @@ class _LabelIndex:
         # "（二）部分公开（区分处理的…）" is often printed without its note
         self.short_keys = [(normalise(_strip_note(row.label)), row) for row in spec.rows]
         self._fuzzy: dict[str, tuple[RowSpec, bool] | None] = {}  # labels repeat across rows and files
+        self._matched: dict[tuple[str, ...], tuple[RowSpec, bool, str] | None] = {}
 
     def exact(self, label: str) -> tuple[RowSpec, bool] | None:
         key = normalise(label)
@@ -212,6 +213,8 @@ class _LabelIndex:
     def fuzzy(self, label: str) -> tuple[RowSpec, bool] | None:
         key = normalise(label)
         if key not in self._fuzzy:
+            if len(self._fuzzy) >= _MEMO_LIMIT:
+                self._fuzzy.clear()
             self._fuzzy[key] = self._closest(key)
         return self._fuzzy[key]
 
@@ -230,6 +233,14 @@ class _LabelIndex:
 
     def match(self, readings: list[str]) -> tuple[RowSpec, bool, str] | None:
         """The best reading: any exact match beats any prefix match beats any fuzzy one."""
+        key = tuple(readings)
+        if key not in self._matched:  # the same printed labels come back in file after file
+            if len(self._matched) >= _MEMO_LIMIT:
+                self._matched.clear()
+            self._matched[key] = self._best(readings)
+        return self._matched[key]
+
+    def _best(self, readings: list[str]) -> tuple[RowSpec, bool, str] | None:
         for mode in (self.exact, self.prefix, self.fuzzy):
             for reading in readings:
                 found = mode(reading)
@@ -244,6 +255,7 @@ def _strip_note(label: str) -> str:
     return head
 
 
+_MEMO_LIMIT = 50_000  # label readings remembered per template table (a bulk run stays flat)
 _INDEXES: dict[int, _LabelIndex] = {}  # templates are loaded once per process
 
 
