@@ -202,6 +202,18 @@ def _section_lines(ctx, section_id: str) -> range | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _every_version_labels() -> frozenset[str]:
+    return frozenset(normalise(label) for template in all_templates().values() for label in _labels(template))
+
+
+@lru_cache(maxsize=4096)
+def _closest_column(key: str, columns: tuple[str, ...]) -> tuple[str, float]:
+    """The template column header most like a printed one (headers repeat from file to file)."""
+    best = max(columns, key=lambda label: similarity(key, normalise(label)))
+    return best, similarity(key, normalise(best))
+
+
 def _active_region_labels(doc: Document, ctx) -> Iterator[Finding]:
     """In section 二: rows the template does not have, and column headers with typos."""
     region = _section_lines(ctx, "二")
@@ -209,9 +221,8 @@ def _active_region_labels(doc: Document, ctx) -> Iterator[Finding]:
     if region is None or not actives:
         return
     # every version's labels: a 2019 header in a 2021+ report is RL204's (or a shortened header), not a typo
-    known = {normalise(label) for template in all_templates().values() for label in _labels(template)}
-    known |= {label for table, label in ctx.accepted_rows if table.startswith("active_")}  # rows a rule pack adds
-    columns = [c.label for name, spec in ctx.template.tables.items() if name.startswith("active_") for c in spec.columns]
+    known = _every_version_labels() | {label for table, label in ctx.accepted_rows if table.startswith("active_")}  # + rows a rule pack adds
+    columns = tuple(c.label for name, spec in ctx.template.tables.items() if name.startswith("active_") for c in spec.columns)
     matched_lines = {m.row.span.line for view in actives.values() for m in view.rows}
     for candidate in ctx.rows:
         line = candidate.row.span.line
@@ -229,8 +240,8 @@ def _active_region_labels(doc: Document, ctx) -> Iterator[Finding]:
         key = normalise(cell.text)
         if cell.span.line not in region or cell.span.line == ctx.truncated_at or not key or key in known or _is_furniture(cell.text):
             continue
-        best = max(columns, key=lambda label: similarity(key, normalise(label)))
-        if similarity(key, normalise(best)) >= 0.8:
+        best, score = _closest_column(key, columns)
+        if score >= 0.8:
             yield Finding(
                 Message("列名「{label}」与模板「{official}」不符", "column header '{label}' differs from the template's '{official}'"),
                 cell.span,
