@@ -43,7 +43,16 @@ class _Unit:
         return self.paragraph.locate(self.index[start], self.index[end - 1] + 1)
 
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()")
+_FULLWIDTH = tuple(zip("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()"))
+
+
+def _halfwidth(text: str) -> str:
+    """Full-width digits and punctuation as ASCII. One str.replace per character present: far
+    faster than str.translate, which looks up every character of Chinese text in Python."""
+    for wide, narrow in _FULLWIDTH:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 _BODY_PUNCTUATION = re.compile(r"[。，,；;：:]")
 
 
@@ -56,7 +65,7 @@ def _compact(text: str) -> tuple[str, array]:
     "21 0 0" stays three figures (one space kept between digits); every other space goes (PDF
     text: "申请 21 件"). Works run by run, not character by character: reports can be megabytes.
     """
-    translated = text.translate(_FULLWIDTH)
+    translated = _halfwidth(text)
     parts: list[str] = []
     index = array("i")
     previous = ""
