@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .config import ConfigError
-from .readers import KNOWN_UNSUPPORTED, SUPPORTED_SUFFIXES
+from .files import collect_files
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -34,26 +34,6 @@ def _console(stream=None):
 def _fail_usage(message: str) -> None:
     click.echo(f"reportlint: {message}", err=True)
     sys.exit(EXIT_USAGE)
-
-
-def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[Path]:
-    """Files named on the command line, plus supported files found under named folders (sorted;
-    hidden folders, README files and configured `exclude` patterns skipped)."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = (
-                p for p in path.rglob("*")
-                # formats we cannot read are still listed, so each gets its RL001 verdict
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES | KNOWN_UNSUPPORTED and p.stem.lower() != "readme"
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not excluded(p)
-            )
-            files.extend(sorted(found))
-        else:
-            files.append(path)
-    return files
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,6 +88,10 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
         from .lint import read_text
 
         previous = PreviousReports.build(Path(previous_dir), read_text)
+        for body, paths in previous.duplicates.items():  # on stderr: machine-readable stdout stays clean
+            names = ", ".join(str(p) for p in paths)
+            click.echo(f"reportlint: --previous 中「{body}」有多份报告，比较时使用第一份：{names}" if lang == "zh"
+                       else f"reportlint: --previous has several reports for '{body}'; the first is used: {names}", err=True)
     tasks = [
         (path, options_for(path, configs[path], rules, lang=lang, select=_split(select), ignore=_split(ignore),
                            template=template, max_size=max_size, previous=previous))

@@ -40,7 +40,7 @@ class PreviousReports:
     @classmethod
     def build(cls, folder: Path, read) -> "PreviousReports":
         """`read(path) -> str | None` is the same reader the linter uses."""
-        from .cli import collect_files
+        from .files import collect_files
 
         index = cls()
         for path in collect_files((str(folder),)):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,6 +83,20 @@ def test_a_body_without_last_years_report_is_not_compared(tmp_path):
     shutil.copy(TOWN_2022, previous / "town.txt")
     code, by_file, _ = check_json("--previous", str(previous), str(CARRY_OVER_2023), str(COPIED_TOWN_2023))
     assert by_file == {CARRY_OVER_2023.name: [], COPIED_TOWN_2023.name: ["RL506"]}
+
+
+def test_two_reports_of_one_body_last_year_are_named_on_stderr(tmp_path):
+    """The first (in sorted order) is compared; the user is told, and stdout stays valid JSON."""
+    previous = tmp_path / "2022"
+    previous.mkdir()
+    shutil.copy(TRANSPORT_2022, previous / "a.txt")
+    shutil.copy(TRANSPORT_2022, previous / "b.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "reportlint", "check", "--format", "json", "--previous", str(previous), str(CARRY_OVER_2023)],
+        capture_output=True, text=True, encoding="utf-8", cwd=Path(__file__).resolve().parents[2],
+    )
+    assert [d["code"] for d in json.loads(result.stdout)["files"][0]["diagnostics"]] == ["RL505"]
+    assert "有多份报告" in result.stderr and "a.txt" in result.stderr and "b.txt" in result.stderr
 
 
 def test_text_output_points_at_the_cells():
