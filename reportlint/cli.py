@@ -40,6 +40,22 @@ def _fail_usage(message: str) -> None:
 @click.version_option(package_name="reportlint")
 def main() -> None:
     """reportlint — 政府信息公开工作年度报告检查工具 (lint annual information-disclosure reports)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a console that cannot show a character (GBK and a rare name, ASCII pipes) gets '?', not a crash
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _write_utf8(text: str) -> None:
+    """Machine-readable output is UTF-8 whatever the console's encoding (JSON and SARIF require it)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 @main.command()
@@ -175,7 +191,11 @@ def _emit(results, rules, output_format, output_file, lang, statistics, quiet, n
         from .formats import render
 
         text = render(output_format, results, rules, lang)
-        (stream or sys.stdout).write(text if text.endswith("\n") else text + "\n")
+        text = text if text.endswith("\n") else text + "\n"
+        if stream is not None:
+            stream.write(text)
+        else:
+            _write_utf8(text)
         if statistics:
             from .report import render_statistics
 

@@ -175,3 +175,21 @@ def test_python_dash_m_and_exit_codes():
     bad = subprocess.run([sys.executable, "-m", "reportlint", "check", str(SAMPLES / "bad")], capture_output=True, text=True, env=env, cwd=ROOT)
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "csv", "sarif", "text"])
+def test_a_console_that_cannot_encode_chinese_gets_output_not_a_traceback(output_format):
+    """A GBK console meets a rare character, a pipe may be ASCII: machine formats are written as
+    UTF-8 regardless, text output shows '?' for what the console cannot encode."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1"}
+    sample = SAMPLES / "bad" / "RL401_placeholder.txt"
+    done = subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", output_format, str(sample)], capture_output=True, env=env, cwd=ROOT)
+    assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in done.stderr
+    if output_format == "json":
+        document = json.loads(done.stdout.decode("utf-8"))
+        assert "xxxx" in document["files"][0]["diagnostics"][0]["message"]
+    elif output_format != "text":
+        assert "占位" in done.stdout.decode("utf-8") or "RL401" in done.stdout.decode("utf-8")
+    else:
+        assert b"RL401" in done.stdout
