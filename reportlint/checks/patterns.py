@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator
+from functools import cache, lru_cache
+from typing import Iterable, Iterator
+
+try:  # re's own parser tells which characters a pattern needs; private, so its absence only costs speed
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python whose re is laid out differently: every line is scanned
+    _c = _parser = None
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
@@ -44,9 +50,85 @@ def load_patterns() -> dict[str, tuple[TextPattern, ...]]:
     }
 
 
+def _required(items) -> list[frozenset[str]]:
+    """Sets of characters of which every match of the parsed pattern `items` holds at least one
+    (those that are easy to tell: literals and small classes, also inside groups, repeats and
+    alternatives); a pattern that could match without any, or is case-insensitive, gives none."""
+    found: list[frozenset[str]] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            found.append(frozenset(chr(av)))
+        elif op is _c.IN and (chars := _charset(av)):
+            found.append(chars)
+        elif op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            found += _required(av[-1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found += _required(av[2])
+        elif op is _c.BRANCH and all(firsts := [_required(branch)[:1] for branch in av[1]]):
+            found.append(frozenset().union(*(first[0] for first in firsts)))
+    return found
+
+
+def _charset(items) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < 64:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None  # negated, a category (\s, \d) or a wide range
+    return frozenset(chars)
+
+
+@cache
+def _needs(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """The character sets `_required` finds for `regex`, each as a string (none when it cannot tell)."""
+    if _parser is None:
+        return ()
+    try:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        sets = [] if parsed.state.flags & re.IGNORECASE else _required(parsed.data)
+    except Exception:  # noqa: BLE001 - re's private parser changed: scan every line, as before
+        sets = []
+    return tuple(sorted("".join(sorted(chars)) for chars in set(sets)))
+
+
+def _candidate_lines(doc: Document, patterns: tuple[TextPattern, ...]) -> tuple[list[TextPattern], Iterable[int]]:
+    """The patterns that can match in `doc`, and the numbers of the lines they can match on. A match
+    needs a character of each set `_needs` gives: a pattern is dropped when the text lacks one, else
+    only the lines holding its rarest set are candidates."""
+    text, kept, lines = doc.text, [], set()
+    for pattern in patterns:
+        counts = [(sum(map(text.count, chars)), chars) for chars in _needs(pattern.regex)]
+        if not counts:
+            return list(patterns), range(1, len(doc.lines) + 1)
+        count, rarest = min(counts)
+        if count:
+            kept.append(pattern)
+            lines.update(_line_numbers(text, _class(rarest)))
+    return kept, sorted(lines)
+
+
+@cache
+def _class(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+
+
+def _line_numbers(text: str, chars: re.Pattern[str]) -> Iterator[int]:
+    number, at = 1, 0
+    for match in chars.finditer(text):
+        number += text.count("\n", at, match.start())
+        at = match.start()
+        yield number
+
+
 def _scan(doc: Document, kind: str) -> Iterator[Finding]:
-    patterns = load_patterns()[kind]
-    for number, line in enumerate(doc.lines, start=1):
+    # Patterns are matched line by line; running each over every line took most of RL401's time,
+    # so only the lines that hold the characters a pattern needs are scanned (same findings).
+    patterns, numbers = _candidate_lines(doc, load_patterns()[kind])
+    for number in numbers:
+        line = doc.line(number)
         if not line or line.isascii() and not any(c in line for c in "xX*(") or line.isdigit():
             continue
         taken: list[tuple[int, int]] = []  # one finding per stretch of text, first pattern wins
