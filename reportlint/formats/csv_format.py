@@ -1,14 +1,14 @@
 """CSV, one row per file: the reviewers' spreadsheet of a batch of reports (issue 6).
 
 Columns: path, issuing body, year, template, status, errors, warnings, infos, top codes (the most
-frequent codes, "RL301×3 RL203×1", at most five). The issuing body is not part of a FileResult,
-so that column is empty for now; it is kept so spreadsheets do not change shape when it is filled.
+frequent codes, "RL301×3 RL203×1", at most five). The issuing body is the one the report names
+(title or first lines); it is empty when none is found or the file is not a report.
 
 Decisions, for Excel on Chinese Windows, which is where these files are opened:
 
 - The text starts with a UTF-8 byte order mark (U+FEFF). Without it Excel reads a .csv in the
   ANSI code page (GBK) and the Chinese turns to mojibake. Python readers should open the file with
-  encoding="utf-8-sig". Prefer `--output-file`: the CLI writes it as UTF-8, byte for byte.
+  encoding="utf-8-sig". The CLI writes it as UTF-8, to a file or to standard output.
 - Rows end in CRLF (RFC 4180, and what Excel writes); fields are quoted only when needed.
 - The header and the status follow `--lang`: Chinese by default for reviewers, `--lang en` gives
   stable English names (path, issuer, year, template, status: pass/fail/error, …) for scripts.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from typing import Iterable, Iterator
 
 from ..api import Rule, Severity
 from ..lint import FileResult
@@ -38,20 +39,27 @@ STATUS = {
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+def chunks(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
     lang = lang if lang in HEADERS else "en"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS[lang])
+    yield BOM + _line(HEADERS[lang])
     for result in results:
-        writer.writerow([_cell(value) for value in row(result, lang)])
-    return BOM + buffer.getvalue()
+        yield _line([_cell(value) for value in row(result, lang)])
+
+
+def render(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
+
+
+def _line(values: list[object]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
 
 
 def row(result: FileResult, lang: str = "en") -> list[object]:
     return [
         result.path,
-        "",  # issuing body: not available from FileResult
+        result.issuer or "",
         result.year if result.year is not None else "",
         result.template or "",
         STATUS[lang].get(result.status, result.status),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from format_helpers import GOOD, RL301, check_json, diagnostic, run, tricky_result
 
+from reportlint import lint_path
 from reportlint.api import Severity
 from reportlint.formats import csv_format
 from reportlint.registry import all_rules
@@ -30,7 +32,7 @@ def test_bad_samples_one_row_per_file():
         record = dict(zip(header, row))
         severities = [d["severity"] for d in file["diagnostics"]]
         assert record["path"] == file["path"]
-        assert record["issuer"] == ""
+        assert record["issuer"] == (lint_path(Path(file["path"])).issuer or "")
         assert record["year"] == ("" if file["year"] is None else str(file["year"]))
         assert record["template"] == (file["template"] or "")
         assert record["status"] == file["status"]
@@ -47,8 +49,8 @@ def test_exact_text_with_bom_and_crlf():
     assert code == 1
     assert output == (
         "\ufeffpath,issuer,year,template,status,errors,warnings,infos,top_codes\r\n"
-        f"{GOOD},,2023,2021,pass,0,0,0,\r\n"
-        f"{RL301},,2023,2021,fail,2,0,0,RL301×1 RL302×1\r\n"
+        f"{GOOD},青山县交通运输局,2023,2021,pass,0,0,0,\r\n"
+        f"{RL301},青山县交通运输局,2023,2021,fail,2,0,0,RL301×1 RL302×1\r\n"
     )
 
 
