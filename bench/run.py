@@ -622,8 +622,8 @@ def memory(report: Report, mode: Mode, folder: Path, count: int) -> None:
         f"| tree, summed RSS at one instant (pages shared parent↔workers counted twice) | {small_tree.get('tree_rss_mb', 0):.0f} | {tree.get('tree_rss_mb', 0):.0f} |\n"
         f"| tree, summed PSS (shared pages split) | {small_tree.get('tree_pss_mb', 0):.0f} | {tree.get('tree_pss_mb', 0):.0f} |\n"
         f"| **peak** (the larger of the tree sum and the largest process) | {max(small_tree.get('tree_rss_mb', 0), small.maxrss_mb):.0f} | **{peak:.0f}** |\n\n"
-        f"Workers stay flat; the parent grows by about {per_file:.0f} KB per file (it keeps every file's result and renders "
-        "the whole JSON report at the end, where its peak falls)"
+        f"Workers stay flat; the parent grows by about {per_file:.1f} KB per file (results go to a temporary file as they "
+        "arrive and the output is written one file at a time; what grows is the list of files and their settings)"
         + (f", so about {budget:,} such files would reach 300 MB." if budget else ".") + "\n"
     )
 

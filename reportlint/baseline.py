@@ -13,9 +13,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Collection
 
 from .engine import Diagnostic
 from .lint import FileResult
+from .store import ResultStore
 
 VERSION = 1
 
@@ -48,7 +50,7 @@ def fingerprint(diagnostic: Diagnostic, file_key: str, occurrence: int | None = 
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def write_baseline(path: Path, results: list[FileResult]) -> int:
+def write_baseline(path: Path, results: Collection[FileResult]) -> int:
     """Record every finding of `results`; returns how many."""
     root = path.resolve().parent
     entries = []
@@ -65,12 +67,12 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
 
 @dataclass
 class BaselineOutcome:
-    results: list[FileResult]
+    results: ResultStore  # every file, with the recorded findings taken out
     hidden: int = 0
     fixed: list[dict] = field(default_factory=list)  # recorded findings that no longer occur
 
 
-def apply_baseline(path: Path, results: list[FileResult]) -> BaselineOutcome:
+def apply_baseline(path: Path, results: Collection[FileResult]) -> BaselineOutcome:
     try:
         recorded = json.loads(path.read_text(encoding="utf-8"))
         entries = recorded["findings"]
@@ -80,9 +82,9 @@ def apply_baseline(path: Path, results: list[FileResult]) -> BaselineOutcome:
         raise BaselineError(f"{path}: not a reportlint baseline ({problem})") from problem
     root = path.resolve().parent
     remaining = Counter(entry["fingerprint"] for entry in entries)
-    outcome = BaselineOutcome([])
+    outcome = BaselineOutcome(ResultStore(len(results)))
     checked_files = set()
-    for result in results:
+    for index, result in enumerate(results):
         key = _file_key(result.path, root)
         checked_files.add(key)
         kept = []
@@ -93,7 +95,7 @@ def apply_baseline(path: Path, results: list[FileResult]) -> BaselineOutcome:
                 outcome.hidden += 1
             else:
                 kept.append(d)
-        outcome.results.append(replace(result, diagnostics=tuple(kept), status=_status(result, kept)))
+        outcome.results.put(index, replace(result, diagnostics=tuple(kept), status=_status(result, kept)))
     for entry in entries:  # recorded for a file checked now, but no longer found
         if entry["file"] in checked_files and remaining[entry["fingerprint"]] > 0:
             remaining[entry["fingerprint"]] -= 1

@@ -49,13 +49,11 @@ def main() -> None:
 
 def _write_utf8(text: str) -> None:
     """Machine-readable output is UTF-8 whatever the console's encoding (JSON and SARIF require it)."""
-    sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(text)
-        return
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    else:
+        buffer.write(text.encode("utf-8"))
 
 
 @main.command()
@@ -137,13 +135,17 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
 
 
 def _run(tasks, jobs: int, timeout: float, quiet: bool):
-    """Check the files, with a progress bar on an interactive stderr for more than a few files."""
+    """Check the files into a ResultStore (on disk: memory stays flat), with a progress bar on an
+    interactive stderr for more than a few files."""
     from .parallel import run
     from .parser import build_parser
+    from .store import ResultStore
 
     build_parser()  # once, before workers fork, so each inherits it
+    store = ResultStore(len(tasks))
     if quiet or len(tasks) < 4 or not sys.stderr.isatty():
-        return run(tasks, jobs, timeout)
+        run(tasks, jobs, timeout, store.put)
+        return store
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -156,14 +158,16 @@ def _run(tasks, jobs: int, timeout: float, quiet: bool):
         bar = progress.add_task("reportlint", total=len(tasks), rate="", failed="")
         started = time.monotonic()
 
-        def done(result) -> None:
+        def done(index, result) -> None:
             nonlocal failures
+            store.put(index, result)
             failures += result.status != "pass"
             finished = progress.tasks[0].completed + 1
             rate = finished / max(time.monotonic() - started, 1e-6)
             progress.update(bar, advance=1, rate=f"{rate:.1f} 文件/秒", failed=f"未通过 {failures}")
 
-        return run(tasks, jobs, timeout, done)
+        run(tasks, jobs, timeout, done)
+    return store
 
 
 def _baseline_note(outcome, lang: str) -> None:
@@ -188,14 +192,18 @@ def _emit(results, rules, output_format, output_file, lang, statistics, quiet, n
             else:
                 render_text(results, console, lang, show_info=not no_info, quiet=quiet)
             return
-        from .formats import render
+        from .formats import chunks
 
-        text = render(output_format, results, rules, lang)
-        text = text if text.endswith("\n") else text + "\n"
-        if stream is not None:
-            stream.write(text)
-        else:
-            _write_utf8(text)
+        write = stream.write if stream is not None else _write_utf8
+        sys.stdout.flush()  # anything written as text goes first
+        last = ""
+        for piece in chunks(output_format, results, rules, lang):  # one file's output at a time
+            if piece:
+                write(piece)
+                last = piece
+        if not last.endswith("\n"):
+            write("\n")
+        sys.stdout.flush()
         if statistics:
             from .report import render_statistics
 

@@ -4,7 +4,8 @@ Each worker is a forked process that checks one file at a time and sends back it
 parent watches every worker: a file that runs past the time limit has its worker killed (RL001,
 with the limit in the message) and a worker that dies (a crash in a C library, the OOM killer)
 gives RL002 for the file it held; either way a fresh worker takes over and the run goes on.
-Results come back in input order whatever order they finish in.
+Each result goes to the caller's `done(index, result)` as it arrives, in whatever order files
+finish: the caller keeps them (the CLI on disk, see store.py), so this module holds none.
 """
 
 from __future__ import annotations
@@ -76,18 +77,15 @@ def _died(task: Task, code: int | None) -> FileResult:
     return unreadable(str(path), ReadError(message, {"code": code}), options, code="RL002")
 
 
-def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[FileResult], None] = lambda r: None) -> list[FileResult]:
-    """Check every task; results in task order."""
+def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[int, FileResult], None]) -> None:
+    """Check every task, handing each result to `done` with the task's index."""
     if jobs <= 1 and len(tasks) <= 1 or not hasattr(os, "fork"):
-        results = []
-        for task in tasks:
-            results.append(_check(task))
-            done(results[-1])
-        return results
+        for index, task in enumerate(tasks):
+            done(index, _check(task))
+        return
     global _TASKS
     _TASKS = tasks
     context = multiprocessing.get_context("fork")
-    results: list[FileResult | None] = [None] * len(tasks)
     pending = iter(range(len(tasks)))
     workers: list[_Worker] = []
 
@@ -106,10 +104,6 @@ def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[FileResult
         worker.conn.send(index)
         return True
 
-    def finish(index: int, result: FileResult) -> None:
-        results[index] = result
-        done(result)
-
     for _ in range(min(jobs, len(tasks))):
         worker = start()
         workers.append(worker)
@@ -126,15 +120,15 @@ def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[FileResult
                 except (EOFError, OSError):
                     worker.process.join(timeout=1)  # it died mid-file
             if message is not None:
-                finish(*message)
+                done(*message)
                 feed(worker)
             elif worker.conn in ready or worker.process.sentinel in ready or not worker.process.is_alive():
-                finish(worker.task, _died(tasks[worker.task], worker.process.exitcode))
+                done(worker.task, _died(tasks[worker.task], worker.process.exitcode))
                 _replace(workers, worker, start, feed)
             elif now - worker.started > timeout:
                 worker.process.kill()
                 worker.process.join()
-                finish(worker.task, _timed_out(tasks[worker.task], timeout))
+                done(worker.task, _timed_out(tasks[worker.task], timeout))
                 _replace(workers, worker, start, feed)
     for worker in workers:
         try:
@@ -144,7 +138,6 @@ def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[FileResult
         worker.process.join(timeout=1)
         if worker.process.is_alive():
             worker.process.kill()
-    return [r for r in results if r is not None]
 
 
 def _replace(workers: list[_Worker], worker: _Worker, start, feed) -> None:

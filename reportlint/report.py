@@ -5,7 +5,7 @@ The JSON contract lives in formats/json_format.py; `summary` is re-exported from
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Collection, Iterable
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -31,8 +31,7 @@ def _location(d: Diagnostic, lang: str) -> str:
     return " › ".join(parts)
 
 
-def render_text(results: Iterable[FileResult], console: Console, lang: str, show_info: bool = True, quiet: bool = False) -> None:
-    results = list(results)
+def render_text(results: Collection[FileResult], console: Console, lang: str, show_info: bool = True, quiet: bool = False) -> None:
     for result in results:
         shown = [d for d in result.diagnostics if show_info or d.severity is not Severity.INFO]
         for d in shown:
@@ -46,8 +45,10 @@ def render_text(results: Iterable[FileResult], console: Console, lang: str, show
         _render_summary(results, console, lang)
 
 
-def render_overview(results: list[FileResult], console: Console, lang: str, top: int = 10) -> None:
-    """After a bulk run: the most frequent problems and the worst files."""
+def render_overview(results: Iterable[FileResult], console: Console, lang: str, top: int = 10) -> None:
+    """After a bulk run: the most frequent problems and the worst files (walks the results; keeps
+    only counts and the `top` worst files' figures)."""
+    import heapq
     from collections import Counter
 
     from rich.table import Table
@@ -63,18 +64,21 @@ def render_overview(results: list[FileResult], console: Console, lang: str, top:
         for code, count in problems.most_common(top):
             table.add_row(code, names.get(code, ""), str(count), str(files_with[code]))
         console.print(table)
-    worst = sorted((r for r in results if r.count(Severity.ERROR)), key=lambda r: (-r.count(Severity.ERROR), r.path))[:top]
+    figures = (
+        (-r.count(Severity.ERROR), r.path, r.count(Severity.WARNING), Counter(d.code for d in r.diagnostics if d.severity is Severity.ERROR).most_common(3))
+        for r in results if r.count(Severity.ERROR)
+    )
+    worst = heapq.nsmallest(top, figures, key=lambda figure: figure[:2])
     if worst:
         table = Table(title="问题最多的文件" if zh else "Files with the most errors", title_justify="left")
         for column in (("文件", "file"), ("错误", "errors"), ("警告", "warnings"), ("主要问题", "top codes")):
             table.add_column(column[0] if zh else column[1], justify="right" if column[1] in ("errors", "warnings") else "left")
-        for r in worst:
-            codes = Counter(d.code for d in r.diagnostics if d.severity is Severity.ERROR).most_common(3)
-            table.add_row(r.path, str(r.count(Severity.ERROR)), str(r.count(Severity.WARNING)), " ".join(f"{c}×{n}" for c, n in codes))
+        for errors, path, warnings, codes in worst:
+            table.add_row(path, str(-errors), str(warnings), " ".join(f"{c}×{n}" for c, n in codes))
         console.print(table)
 
 
-def render_statistics(results: list[FileResult], rules, console: Console, lang: str) -> None:
+def render_statistics(results: Iterable[FileResult], rules, console: Console, lang: str) -> None:
     """Findings per rule, most frequent first (`--statistics`)."""
     from collections import Counter
 
@@ -124,7 +128,7 @@ def _render_source(d: Diagnostic, console: Console) -> None:
     console.print(Text(" " * 6 + " │ ", style="dim") + Text(pad) + Text(marks, style=_STYLE[d.severity]), soft_wrap=True)
 
 
-def _render_summary(results: list[FileResult], console: Console, lang: str) -> None:
+def _render_summary(results: Iterable[FileResult], console: Console, lang: str) -> None:
     s = summary(results)
     if lang == "zh":
         line = (

@@ -14,6 +14,7 @@ GitHub does not accept. Escaping follows @actions/core: `%`, CR and LF in the me
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from ..api import Rule, Severity
 from ..engine import Diagnostic
@@ -22,9 +23,13 @@ from ..lint import FileResult
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
-    lines = [command(result.path, d, lang) for result in results for d in result.diagnostics]
-    return "".join(line + "\n" for line in lines)
+def chunks(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+    for result in results:
+        yield "".join(command(result.path, d, lang) + "\n" for d in result.diagnostics)
+
+
+def render(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
 
 
 def command(path: str, d: Diagnostic, lang: str = "zh") -> str:

@@ -11,19 +11,24 @@ relative paths so GitLab can match them.
 
 from __future__ import annotations
 
-import json
+from typing import Iterable, Iterator
 
 from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
+from .jsonstream import Lazy
+from .jsonstream import chunks as json_chunks
 from .sarif import fingerprint, posix_path, with_occurrences
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
-    issues = [issue(result.path, d, occurrence, lang) for result in results for d, occurrence in with_occurrences(result)]
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+def chunks(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+    return json_chunks(Lazy(issue(result.path, d, occurrence, lang) for result in results for d, occurrence in with_occurrences(result)))
+
+
+def render(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
 
 
 def issue(path: str, d: Diagnostic, occurrence: int = 1, lang: str = "zh") -> dict:

@@ -34,17 +34,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 import unicodedata
 from collections import Counter
 from html import escape
+from typing import Collection, Iterable, Iterator
 
 from .. import __version__
 from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
 from .json_format import summary
+from .jsonstream import Lazy
+from .jsonstream import chunks as json_chunks
 
 TOP_RULES = 10  # bars in the chart
 TOP_CODES = 3  # codes shown per file in the table (the filter searches all of them)
@@ -162,7 +164,13 @@ COLUMNS = (
 )
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+def render(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
+
+
+def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+    """The page in pieces: overview and chart from walks over the results, then the table and the
+    findings one file at a time."""
     lang = "en" if lang == "en" else "zh"
     ui = UI[lang]
     script = _SCRIPT
@@ -200,7 +208,13 @@ def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str
         "</html>",
         "",
     ]
-    return "\n".join(parts)
+    for position, part in enumerate(parts):
+        if position:
+            yield "\n"
+        if isinstance(part, str):
+            yield part
+        else:
+            yield from part
 
 
 # --- text helpers -----------------------------------------------------------------------------------
@@ -247,7 +261,7 @@ def top_codes(result: FileResult, limit: int = TOP_CODES) -> list[tuple[str, int
 # --- overview ---------------------------------------------------------------------------------------
 
 
-def _overview(results: list[FileResult], ui: dict) -> str:
+def _overview(results: Collection[FileResult], ui: dict) -> str:
     s = summary(results)
     files = [
         ("files", "files", "#q="),
@@ -299,7 +313,7 @@ def _status_bar(s: dict, ui: dict) -> str:
 # --- chart ------------------------------------------------------------------------------------------
 
 
-def rule_counts(results: list[FileResult]) -> list[tuple[str, int, int]]:
+def rule_counts(results: Iterable[FileResult]) -> list[tuple[str, int, int]]:
     """(code, findings, files) for the most frequent codes, most findings first, ties by code."""
     findings = Counter(d.code for r in results for d in r.diagnostics)
     files = Counter(code for r in results for code in {d.code for d in r.diagnostics})
@@ -307,7 +321,7 @@ def rule_counts(results: list[FileResult]) -> list[tuple[str, int, int]]:
     return [(code, count, files[code]) for code, count in ranked]
 
 
-def _chart(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+def _chart(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
     ui = UI[lang]
     ranked = rule_counts(results)
     out = ['<section class="panel chart" aria-labelledby="chart-title">', '<div class="panel-head">',
@@ -354,7 +368,7 @@ def _chart(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str
 # --- table ------------------------------------------------------------------------------------------
 
 
-def _table(results: list[FileResult], lang: str) -> str:
+def _table(results: Collection[FileResult], lang: str) -> Iterator[str]:
     ui = UI[lang]
     total = len(results)
     shown = ui["shown"].format(shown=f'<b id="shown">{total}</b>', total=total, s="s" * (total != 1))
@@ -386,14 +400,10 @@ def _table(results: list[FileResult], lang: str) -> str:
         )
     out.append("</tr></thead>")
     out.append("<tbody>")
+    yield "\n".join(out)
     for index, result in enumerate(results):
-        out.append(_row(index, result, lang))
-    out.append("</tbody>")
-    out.append("</table>")
-    out.append("</div>")
-    out.append(f'<p class="empty" id="nomatch" hidden>{_esc(ui["no_match"])}</p>')
-    out.append("</section>")
-    return "\n".join(out)
+        yield "\n" + _row(index, result, lang)
+    yield "\n" + "\n".join(["</tbody>", "</table>", "</div>", f'<p class="empty" id="nomatch" hidden>{_esc(ui["no_match"])}</p>', "</section>"])
 
 
 def _row(index: int, result: FileResult, lang: str) -> str:
@@ -470,14 +480,15 @@ def finding(d: Diagnostic) -> dict:
     return item
 
 
-def page_data(results: list[FileResult], lang: str) -> dict:
+def page_data(results: Iterable[FileResult], lang: str, collect=list) -> dict:
+    """What the page's script shows per file; `collect=Lazy` leaves the files to be encoded while writing."""
     ui = UI[lang]
     labels = {key: ui[key] for key in ("location", "context", "expected", "actual", "source", "notes", "none")}
     return {
         "lang": lang,
         "ui": labels,
         "severity": SEVERITY[lang],
-        "files": [
+        "files": collect(
             {
                 "p": clean(r.path),
                 "d": [finding(d) for d in r.diagnostics],
@@ -485,21 +496,27 @@ def page_data(results: list[FileResult], lang: str) -> dict:
                 **({"enc": clean(r.encoding)} if r.encoding else {}),
             }
             for r in results
-        ],
+        ),
     }
 
 
 def embed_json(value: object) -> str:
     """JSON safe inside <script>: no `<`, `>` or `&` at all (so no `</script>` or `<!--`)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
+    return "".join(_embedded(value))
 
 
-def _data(results: list[FileResult], lang: str) -> str:
-    return f'<script type="application/json" id="reportlint-data">{embed_json(page_data(results, lang))}</script>'
+def _embedded(value: object) -> Iterator[str]:
+    for text in json_chunks(value, indent=None):  # each escape is one character: safe piece by piece
+        yield (
+            text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        )
+
+
+def _data(results: Collection[FileResult], lang: str) -> Iterator[str]:
+    yield '<script type="application/json" id="reportlint-data">'
+    yield from _embedded(page_data(results, lang, collect=Lazy))
+    yield "</script>"
 
 
 # --- style and script -------------------------------------------------------------------------------

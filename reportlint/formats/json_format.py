@@ -5,28 +5,34 @@ Kept free of rich, so that `--format json` (pre-commit hooks, CI) never imports 
 
 from __future__ import annotations
 
-import json
+from typing import Collection, Iterable, Iterator
 
 from .. import __version__
 from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
+from .jsonstream import Lazy
+from .jsonstream import chunks as json_chunks
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
-    return to_json(results)
+def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+    return json_chunks(_document(results))
 
 
-def summary(results: list[FileResult]) -> dict:
-    return {
-        "files": len(results),
-        "errors": sum(r.count(Severity.ERROR) for r in results),
-        "warnings": sum(r.count(Severity.WARNING) for r in results),
-        "infos": sum(r.count(Severity.INFO) for r in results),
-        "passed": sum(1 for r in results if r.status == "pass"),
-        "failed": sum(1 for r in results if r.status == "fail"),
-        "unassessed": sum(1 for r in results if r.status == "error"),
-    }
+def render(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
+
+
+def summary(results: Iterable[FileResult]) -> dict:
+    """The run's counts, in one walk over the results."""
+    counts = dict.fromkeys(("files", "errors", "warnings", "infos", "passed", "failed", "unassessed"), 0)
+    for r in results:
+        counts["files"] += 1
+        counts["errors"] += r.count(Severity.ERROR)
+        counts["warnings"] += r.count(Severity.WARNING)
+        counts["infos"] += r.count(Severity.INFO)
+        counts[{"pass": "passed", "fail": "failed", "error": "unassessed"}[r.status]] += 1
+    return counts
 
 
 def diagnostic_json(d: Diagnostic) -> dict:
@@ -48,10 +54,11 @@ def diagnostic_json(d: Diagnostic) -> dict:
     }
 
 
-def to_json(results: list[FileResult]) -> str:
-    document = {
+def _document(results: Collection[FileResult]) -> dict:
+    """The DESIGN.md document; its files are encoded one at a time as it is written."""
+    return {
         "version": __version__,
-        "files": [
+        "files": Lazy(
             {
                 "path": r.path,
                 "status": r.status,
@@ -61,7 +68,6 @@ def to_json(results: list[FileResult]) -> str:
                 "diagnostics": [diagnostic_json(d) for d in r.diagnostics],
             }
             for r in results
-        ],
+        ),
         "summary": summary(results),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)

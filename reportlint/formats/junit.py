@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from typing import Collection, Iterable, Iterator
 
 from ..api import Rule, Severity
 from ..engine import Diagnostic
@@ -22,30 +23,41 @@ from ..lint import FileResult
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
-    suite = _suite(results, lang)
-    root = ET.Element("testsuites", _counts(results, name="reportlint"))
-    root.append(suite)
+_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_SLOT = "reportlint-testcases"  # where the test cases go in the skeleton
+
+
+def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+    """The counts first (one walk), then one <testcase> at a time into the indented skeleton."""
+    counts = _counts(results, name="reportlint")
+    root = ET.Element("testsuites", counts)
+    suite = ET.SubElement(root, "testsuite", counts)
+    if counts["tests"] != "0":
+        ET.SubElement(suite, _SLOT)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    before, slot, after = ET.tostring(root, encoding="unicode").partition(f"<{_SLOT} />")
+    yield _HEADER + before
+    if slot:
+        for position, result in enumerate(results):
+            case = _testcase(result, lang)
+            ET.indent(case, level=2)
+            yield ("\n    " if position else "") + ET.tostring(case, encoding="unicode")
+    yield after + "\n"
 
 
-def _counts(results: list[FileResult], **extra: str) -> dict[str, str]:
+def render(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
+
+
+def _counts(results: Iterable[FileResult], **extra: str) -> dict[str, str]:
     statuses = Counter(r.status for r in results)
     return {
         **extra,
-        "tests": str(len(results)),
+        "tests": str(sum(statuses.values())),
         "failures": str(statuses["fail"]),
         "errors": str(statuses["error"]),
         "skipped": "0",
     }
-
-
-def _suite(results: list[FileResult], lang: str) -> ET.Element:
-    suite = ET.Element("testsuite", _counts(results, name="reportlint"))
-    for result in results:
-        suite.append(_testcase(result, lang))
-    return suite
 
 
 def _testcase(result: FileResult, lang: str) -> ET.Element:

@@ -16,9 +16,9 @@ edits elsewhere in the file; identical findings in one file are told apart by th
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path, PurePosixPath
+from typing import Collection, Iterable, Iterator
 from urllib.parse import quote
 
 from .. import __version__
@@ -27,6 +27,8 @@ from ..baseline import fingerprint as baseline_fingerprint
 from ..engine import Diagnostic
 from ..lint import FileResult
 from ..readers import TEXT_SUFFIXES
+from .jsonstream import Lazy
+from .jsonstream import chunks as json_chunks
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "reportlint/v1"
@@ -46,11 +48,16 @@ _FAMILIES = {
 _EXAMPLE_HEADINGS = {"zh": ("错误示例：", "正确示例："), "en": ("Bad:", "Good:")}
 
 
-def render(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
-    return json.dumps(sarif_log(results, rules, lang), ensure_ascii=False, indent=2)
+def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+    return json_chunks(sarif_log(results, rules, lang, collect=Lazy))
 
 
-def sarif_log(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> dict:
+def render(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> str:
+    return "".join(chunks(results, rules, lang))
+
+
+def sarif_log(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str, collect=list) -> dict:
+    """The SARIF log; `collect=Lazy` leaves artifacts and results to be encoded while writing."""
     descriptors, index = _descriptors(results, rules, lang)
     run = {
         "tool": {
@@ -63,12 +70,12 @@ def sarif_log(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> 
             }
         },
         "columnKind": "unicodeCodePoints",
-        "artifacts": [_artifact(r) for r in results],
-        "results": [
+        "artifacts": collect(_artifact(r) for r in results),
+        "results": collect(
             _result(result, artifact_index, d, index[d.code], occurrence)
             for artifact_index, result in enumerate(results)
             for d, occurrence in with_occurrences(result)
-        ],
+        ),
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -105,7 +112,7 @@ def _artifact_location(path: str) -> dict:
 # --- rules ---------------------------------------------------------------------------------------
 
 
-def _descriptors(results: list[FileResult], rules: tuple[Rule, ...], lang: str) -> tuple[list[dict], dict[str, int]]:
+def _descriptors(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) -> tuple[list[dict], dict[str, int]]:
     """Every rule of the run, then any code that fired without a known rule; code -> index."""
     descriptors: list[dict] = []
     index: dict[str, int] = {}
