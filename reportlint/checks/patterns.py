@@ -26,6 +26,7 @@ class TextPattern:
     regex: re.Pattern[str]
     message: Message
     skip_markdown_bold: bool = False
+    markdown_syntax: bool = False  # legitimate in a Markdown draft (<br> in a table, pandoc attributes)
 
 
 _BOLD = re.compile(r"\*\*([^*\n]{2,}?)\*\*")
@@ -43,7 +44,10 @@ def load_patterns() -> dict[str, tuple[TextPattern, ...]]:
         raw = tomllib.load(handle)
     return {
         kind: tuple(
-            TextPattern(p["name"], re.compile(p["regex"]), Message(p["zh"], p["en"]), p.get("skip_markdown_bold", False))
+            TextPattern(
+                p["name"], re.compile(p["regex"]), Message(p["zh"], p["en"]),
+                p.get("skip_markdown_bold", False), p.get("markdown_syntax", False),
+            )
             for p in entries
         )
         for kind, entries in raw.items()
@@ -123,13 +127,18 @@ def _line_numbers(text: str, chars: re.Pattern[str]) -> Iterator[int]:
         yield number
 
 
-def _scan(doc: Document, kind: str) -> Iterator[Finding]:
-    # Patterns are matched line by line; running each over every line took most of RL401's time,
-    # so only the lines that hold the characters a pattern needs are scanned (same findings).
-    patterns, numbers = _candidate_lines(doc, load_patterns()[kind])
+def _scan(doc: Document, kind: str, ascii_lines: bool = False) -> Iterator[Finding]:
+    """Matches of the `kind` patterns of rules/patterns.toml, line by line. Placeholders and
+    template notes need a Chinese context or x/*/( : other ASCII-only lines are skipped unless
+    `ascii_lines` (conversion artifacts are often a line of their own)."""
+    # Running each pattern over every line took most of RL401's time, so only the lines that hold
+    # the characters a pattern needs are scanned (same findings).
+    markdown = doc.path.lower().endswith((".md", ".markdown"))
+    patterns = tuple(p for p in load_patterns()[kind] if not (markdown and p.markdown_syntax))
+    patterns, numbers = _candidate_lines(doc, patterns)
     for number in numbers:
         line = doc.line(number)
-        if not line or line.isascii() and not any(c in line for c in "xX*(") or line.isdigit():
+        if not line or not ascii_lines and line.isascii() and not any(c in line for c in "xX*(") or line.isdigit():
             continue
         taken: list[tuple[int, int]] = []  # one finding per stretch of text, first pattern wins
         for pattern in patterns:
@@ -176,3 +185,27 @@ def placeholder(doc: Document, ctx, options) -> Iterator[Finding]:
 )
 def template_instruction(doc: Document, ctx, options) -> Iterator[Finding]:
     yield from _scan(doc, "template_text")
+
+
+@rule(
+    code="RL403",
+    name="conversion-artifact",
+    severity="warning",
+    summary_zh="文档转换残留（书签标记、Word 域代码或域错误、网页标记和实体等）",
+    summary_en="document-conversion artifact left in ([bookmark: _GoBack], Word field codes or errors, markup, entities)",
+    explanation_zh=(
+        "把 Word 文档或网页转成文本、再粘贴到发布系统时，常把读者不该看到的内容带进正文：书签标记“[bookmark: _GoBack]”、"
+        "域代码“HYPERLINK …”“MERGEFORMAT”、目录失效后的“错误！未定义书签。”、网页标记“<p>”和未解码的“&nbsp;”等。"
+        "它们不影响数据，但说明发布前没有通读校对，应删除后再发布。"
+    ),
+    explanation_en=(
+        "Converting a Word file or a web page to text and pasting it into a publishing system often carries along text "
+        "no reader should see: bookmarks ('[bookmark: _GoBack]'), field codes ('HYPERLINK …', 'MERGEFORMAT'), Word's "
+        "field errors ('错误！未定义书签。', 'Error! Bookmark not defined.'), markup ('<p>') and undecoded entities ('&nbsp;'). "
+        "They do not change the figures, but show the text was not proofread; remove them before publication."
+    ),
+    bad=TITLE + "一、总体情况\n[bookmark: _GoBack]2023年，我局主动公开政府信息126条，详见目录错误！未定义书签。",
+    good=TITLE + "一、总体情况\n2023年，我局主动公开政府信息126条，详见附件。",
+)
+def conversion_artifact(doc: Document, ctx, options) -> Iterator[Finding]:
+    yield from _scan(doc, "artifact", ascii_lines=True)
