@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..api import Finding, Message, rule
-from ..document import Document, Span
+from ..document import Document, Heading, Paragraph, Span, Table
 from ..sections import SectionMatch
+from ..tables import PAGE_MARKER
 from .examples import SIX_SECTIONS, TITLE
 
 _RL101_GOOD = TITLE + SIX_SECTIONS
@@ -138,6 +139,69 @@ def missing_section(doc: Document, ctx, options) -> Iterator[Finding]:
                 section=(spec.id,),
                 fingerprint_text=spec.heading,
             )
+
+
+_RL104_BAD = _RL101_GOOD.replace("五、存在的主要问题及改进情况\n部分栏目更新不够及时，下一步将完善更新机制。\n", "五、存在的主要问题及改进情况\n")
+_SUBSTANTIAL_HEADING = 40  # a sub-heading this long, or with a full stop, carries text of its own
+
+
+@rule(
+    code="RL104",
+    name="empty-section",
+    severity="error",
+    summary_zh="必需部分只有标题，没有内容",
+    summary_en="a mandatory section has its heading but no content",
+    explanation_zh=(
+        "《政府信息公开条例》第五十条规定年报应当包括的内容，模板的六个部分都要如实填写。只写了标题、下面没有任何文字或表格的部分"
+        "（如“五、存在的主要问题及改进情况”后直接是“六、”），等于缺少该部分内容。没有需要报告的事项时，也应写明（如“本年度无其他需要报告的事项。”）。"
+        "有表格的部分（二、三、四）缺表时由 RL201 报告；只截取了一部分的文本，截断处的部分不检查。"
+    ),
+    explanation_en=(
+        "Art. 50 fixes what the report contains, and each of the template's six sections must be filled in. A section "
+        "that is only its heading, with no text or table before the next section, lacks its content. When there is "
+        "nothing to report, say so ('本年度无其他需要报告的事项。'). Sections whose content is a table (二, 三, 四) are "
+        "left to RL201; in an excerpt, the section at the cut is not judged."
+    ),
+    bad=_RL104_BAD,
+    good=_RL101_GOOD,
+)
+def empty_section(doc: Document, ctx, options) -> Iterator[Finding]:
+    with_tables = {spec.section for spec in ctx.template.tables.values()}
+    bodies: dict[str, list[bool]] = {}
+    first: dict[str, SectionMatch] = {}
+    for match in ctx.sections:
+        bodies.setdefault(match.spec.id, []).append(_has_content(doc, match.heading))
+        first.setdefault(match.spec.id, match)
+    last_present = ctx.sections[-1].spec.id if ctx.sections else None
+    for spec in ctx.template.sections:
+        if not spec.mandatory or spec.id in with_tables or spec.id not in bodies or any(bodies[spec.id]):
+            continue  # a table of contents lists every heading once more: one occurrence with content is enough
+        if spec.id == last_present and ctx.truncated_at is not None:
+            continue  # an excerpt that stops at this heading
+        heading = first[spec.id].heading
+        yield Finding(
+            Message("「{heading}」只有标题，没有内容", "'{heading}' has its heading but no content"),
+            heading.span,
+            args={"heading": heading.text},
+            section=(spec.id,),
+            fingerprint_text=spec.heading,
+        )
+
+
+def _has_content(doc: Document, heading: Heading) -> bool:
+    """Text or a table between `heading` and the next level-1 heading, or text on the heading's own line."""
+    if len(heading.text.replace(heading.number, "", 1).strip(" 、.．。:：")) > len(heading.title) + 1:
+        return True  # "六、其他需要报告的事项。本年度未收取信息处理费。"
+    blocks = doc.blocks
+    for block in blocks[blocks.index(heading) + 1:]:
+        if isinstance(block, Heading):
+            if block.level == 1:
+                return False
+            if len(block.text) >= _SUBSTANTIAL_HEADING or "。" in block.text:
+                return True
+        elif isinstance(block, Table) or isinstance(block, Paragraph) and not PAGE_MARKER.match(block.text):
+            return True
+    return False
 
 
 def _cut_sections(ctx) -> list[str]:
