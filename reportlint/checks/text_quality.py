@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..api import Finding, Message, rule
-from ..document import Document, Span
+from ..document import Document, Heading, Paragraph, Span
 from .examples import TITLE
 
 # ============================================================================ traditional characters
@@ -507,3 +507,75 @@ def traditional_characters(doc: Document, ctx, options) -> Iterator[Finding]:
         actual=chars,
         fingerprint_text=f"traditional:{chars}",
     )
+
+
+# ===================================================================================== half-width punctuation
+
+_AFTER_CHINESE = "\u3400-\u4dbf\u4e00-\u9fff”’》）」』)"
+_BEFORE_CHINESE = "\u3400-\u4dbf\u4e00-\u9fff“‘《（「『"
+# `,` `;` `:` `?` `!` right after Chinese and before Chinese, a figure or the line's end; `.` after
+# Chinese at a sentence's end; a `(…)` pair around Chinese. Times (8:30), decimals, URLs and English
+# keep their ASCII marks: each of those has an ASCII character next to the mark.
+_HALF_WIDTH = re.compile(
+    rf"(?<=[{_AFTER_CHINESE}])[,;:?!](?=\s*(?:[{_BEFORE_CHINESE}0-9]|$))"
+    rf"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=\s*(?:[{_BEFORE_CHINESE}]|$))"
+    r"|\((?=[^()\n]{0,40}?[\u3400-\u4dbf\u4e00-\u9fff][^()\n]{0,40}\))"
+    r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff”’》」』])\)"
+)
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
+_LINES_SHOWN = 5
+
+
+@rule(
+    code="RL603",
+    name="half-width-punctuation",
+    severity="info",
+    summary_zh="中文正文使用了半角标点（, ; : ? ! . ( )）",
+    summary_en="half-width punctuation (, ; : ? ! . ( )) in Chinese text",
+    explanation_zh=(
+        "《标点符号用法》（GB/T 15834—2011）规定中文文本使用全角标点；公文和政府网站发布的年度报告也应如此。"
+        "本规则只看正文和标题（不看表格），只报告紧挨着汉字的半角标点，时间（8:30）、小数、网址和英文不算；"
+        "全文合并为一条提示，指出第一处和所在各行。从 PDF 或网页复制的文本，标点可能在转换中被改成了半角，请对照原文核实。"
+    ),
+    explanation_en=(
+        "Chinese text uses full-width punctuation (GB/T 15834-2011), and so do official documents and the reports "
+        "published on government sites. Only body text and headings are read (not tables), and only marks next to "
+        "Chinese characters count: times (8:30), decimals, URLs and English keep ASCII marks. One note per file gives "
+        "the first place and the lines. Text copied from a PDF or a web page may have had its punctuation converted; "
+        "check the original."
+    ),
+    bad=TITLE + "一、总体情况\n2023年,我局主动公开政府信息126条(其中政策解读12条),无收费情况.",
+    good=TITLE + "一、总体情况\n2023年，我局主动公开政府信息126条（其中政策解读12条），无收费情况。",
+)
+def half_width_punctuation(doc: Document, ctx, options) -> Iterator[Finding]:
+    found: list[tuple[int, int, str]] = []  # (line, column, mark)
+    for number, column, text in _prose_lines(doc):
+        found += [(number, column + match.start(), match.group()) for match in _HALF_WIDTH.finditer(text)]
+    if not found:
+        return
+    line, column, mark = found[0]
+    lines = list(dict.fromkeys(number for number, _, _ in found))
+    shown = "、".join(map(str, lines[:_LINES_SHOWN])) + ("…" if len(lines) > _LINES_SHOWN else "")
+    yield Finding(
+        Message(
+            "中文正文中有 {count} 处半角标点（第 {lines} 行），如第 {line} 行的「{mark}」应为「{full}」",
+            "{count} half-width punctuation mark(s) in Chinese text (lines {lines_en}), e.g. '{mark}' on line {line} "
+            "should be '{full}'",
+        ),
+        Span(line, column, line, column + 1),
+        args={"count": len(found), "lines": shown, "lines_en": shown.replace("、", ", "), "line": line, "mark": mark,
+              "full": _FULL_WIDTH[mark]},
+        expected=_FULL_WIDTH[mark],
+        actual=mark,
+        fingerprint_text="half-width-punctuation",
+    )
+
+
+def _prose_lines(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(line, column, text) of every paragraph and heading line: tables keep their own conventions."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for part in block.lines:
+                yield part.line, part.column, part.text
+        elif isinstance(block, Heading):
+            yield block.span.line, block.span.column, block.text
