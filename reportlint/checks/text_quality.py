@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..api import Finding, Message, rule
-from ..document import Document, Heading, Paragraph, Span
+from ..document import Document, Span
 from .examples import TITLE
 
 # ============================================================================ traditional characters
@@ -520,8 +520,10 @@ _HALF_WIDTH = re.compile(
     rf"(?<=[{_AFTER_CHINESE}])[,;:?!](?=\s*(?:[{_BEFORE_CHINESE}0-9]|$))"
     rf"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=\s*(?:[{_BEFORE_CHINESE}]|$))"
     r"|\((?=[^()\n]{0,40}?[\u3400-\u4dbf\u4e00-\u9fff][^()\n]{0,40}\))"
-    r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff”’》」』])\)"
+    r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff”’》」』])\)",
+    re.MULTILINE,  # `$`: the end of each line of the document
 )
+_ASCII_MARK = re.compile(r"[,;:?!.()]")  # found in C; each is then tried against _HALF_WIDTH in place
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 _LINES_SHOWN = 5
 
@@ -548,9 +550,7 @@ _LINES_SHOWN = 5
     good=TITLE + "一、总体情况\n2023年，我局主动公开政府信息126条（其中政策解读12条），无收费情况。",
 )
 def half_width_punctuation(doc: Document, ctx, options) -> Iterator[Finding]:
-    found: list[tuple[int, int, str]] = []  # (line, column, mark)
-    for number, column, text in _prose_lines(doc):
-        found += [(number, column + match.start(), match.group()) for match in _HALF_WIDTH.finditer(text)]
+    found = list(_half_width_marks(doc))
     if not found:
         return
     line, column, mark = found[0]
@@ -571,11 +571,16 @@ def half_width_punctuation(doc: Document, ctx, options) -> Iterator[Finding]:
     )
 
 
-def _prose_lines(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """(line, column, text) of every paragraph and heading line: tables keep their own conventions."""
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            for part in block.lines:
-                yield part.line, part.column, part.text
-        elif isinstance(block, Heading):
-            yield block.span.line, block.span.column, block.text
+def _half_width_marks(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(line, column, mark) of each half-width mark in Chinese context outside tables, in order."""
+    text = doc.text
+    in_tables = {n for table in doc.tables for n in range(table.span.line, table.span.end_line + 1)}
+    line, counted = 1, 0
+    for candidate in _ASCII_MARK.finditer(text):
+        at = candidate.start()
+        if not _HALF_WIDTH.match(text, at):  # the lookbehinds see the text before `at`
+            continue
+        line += text.count("\n", counted, at)
+        counted = at
+        if line not in in_tables:
+            yield line, at - text.rfind("\n", 0, at), candidate.group()
