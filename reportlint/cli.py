@@ -231,18 +231,34 @@ def show_config(path: str, config_path: str | None) -> None:
     click.echo(json.dumps(describe(config), ensure_ascii=False, indent=2))
 
 
-@main.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def list_rules(lang: str) -> None:
-    """List every rule: code, name, default severity, summary, provider."""
-    from rich.table import Table
-
+def _rules_here(config_path: str | None):
+    """Built-in and plugin rules, plus the rule packs of the configuration that applies in the
+    current folder (or of --config): what `check` would know here."""
+    from .config import Resolver
     from .registry import all_rules
 
     try:
         rules = all_rules()
-    except PluginError as error:
-        _fail_usage(str(error))
+        config = Resolver(rules, Path(config_path) if config_path else None).for_path(Path.cwd())
+    except (PluginError, ConfigError) as problem:
+        _fail_usage(str(problem))
+    return rules + config.pack_rules
+
+
+_CONFIG_OPTION = click.option(
+    "--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+    help="Include the rule packs of this configuration file instead of the one found for the current folder.",
+)
+
+
+@main.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@_CONFIG_OPTION
+def list_rules(lang: str, config_path: str | None) -> None:
+    """List every rule: code, name, default severity, summary, provider (rule packs included)."""
+    from rich.table import Table
+
+    rules = _rules_here(config_path)
     rows = [(r.code, r.name, r.severity.value, getattr(r.summary, lang), r.source) for r in rules]
     console = _console()
     if not console.is_terminal:  # one tab-separated line per rule: easy to grep and parse
@@ -260,16 +276,14 @@ def list_rules(lang: str) -> None:
 @main.command()
 @click.argument("code")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def explain(code: str, lang: str) -> None:
-    """Explain one rule (by code or name) with a bad and a good example."""
-    from .registry import all_rules, find_rule
+@_CONFIG_OPTION
+def explain(code: str, lang: str, config_path: str | None) -> None:
+    """Explain one rule (by code or name) with a bad and a good example (rule packs included)."""
+    from .registry import find_rule
 
-    try:
-        rule = find_rule(all_rules(), code)
-    except PluginError as error:
-        _fail_usage(str(error))
+    rule = find_rule(_rules_here(config_path), code)
     if rule is None:
-        _fail_usage(f"no rule {code!r} (see `reportlint rules`)")
+        _fail_usage(f"no rule {code!r} (see `reportlint rules`; a rule pack's codes are known where a configuration names the pack, or with --config)")
     zh = lang == "zh"
     lines = [
         f"{rule.code} {rule.name} ({rule.severity.value})",

@@ -239,3 +239,19 @@ def test_the_pack_checker_lists_the_rules_and_runs_their_examples(tmp_path):
     (tmp_path / "broken.toml").write_text("[pack]\nname = 'x'\n", encoding="utf-8")
     result = _packs_module(str(tmp_path / "broken.toml"))
     assert result.returncode == 2 and "[pack]: missing key 'prefix'" in result.stderr
+
+
+def test_explain_and_rules_know_the_packs_of_the_configuration_found_here(project, monkeypatch):
+    monkeypatch.chdir(project)
+    code, output = cli("explain", "HB101")
+    assert code == 0 and output.startswith("HB101 leading-group (error)") and "错误示例" in output
+    code, output = cli("rules")
+    assert code == 0 and "HB101\tleading-group\terror" in output and "RL101\t" in output
+
+
+def test_explain_a_pack_rule_elsewhere_needs_the_configuration(project, tmp_path_factory, monkeypatch):
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    code, output = cli("explain", "HB101")
+    assert code == 2 and "no rule 'HB101'" in output and "--config" in output
+    code, output = cli("explain", "HB101", "--lang", "en", "--config", str(project / "reportlint.toml"))
+    assert code == 0 and "Bad:" in output
