@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crossyear_data import (
-    COPIED_TOWN_2023, CROSS_YEAR, GOOD, SHARED, TOWN_2022, TRANSPORT_2022, edit, found, lint, lines, next_year, read,
+    COPIED_TOWN_2023, CROSS_YEAR, GOOD, SHARED, TOWN_2022, TRANSPORT_2022, found, lint, lines, next_year, read,
 )
 from reportlint.api import Severity
 from reportlint.checks.crossyear_rules import CopiedOptions, copied, narrative, normalise, token_spans

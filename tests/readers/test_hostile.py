@@ -344,7 +344,7 @@ def test_html_entities_and_doctype_are_never_resolved(case, tmp_path, listener, 
     doctype, reference = _entity_cases(listener.server_address[1], secret_file)[case]
     html = (
         '<?xml version="1.0" encoding="utf-8"?>\n' + doctype.replace("w:document", "html")
-        + f'\n<html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8"/>'
+        + '\n<html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8"/>'
         + f'<link rel="stylesheet" href="http://127.0.0.1:{listener.server_address[1]}/style.css"/>'
         + f'<script src="http://127.0.0.1:{listener.server_address[1]}/app.js"></script></head>'
         + f'<body><p>一、总体情况{reference}</p><img src="http://127.0.0.1:{listener.server_address[1]}/a.png"/>'
