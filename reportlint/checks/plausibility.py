@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..document import Document, Span
+from ..issuer import compact_text
 from ..numbers import format_number
 from .examples import TITLE
 
@@ -154,3 +155,55 @@ def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iter
                 args={"issuer": issuer.name, "value": format_number(value.number), "limit": options.township_licensing_max},
                 row="行政许可", actual=format_number(value.number), fingerprint_text="township-licensing",
             )
+
+
+# ---------------------------------------------------------------- RL510: another body's text
+
+_LEVEL = r"(?:省|市|区|县|州|旗|自治区|自治州|自治县|自治旗)"
+# "向市政府及市政府办公室提出的…申请": requests made to a people's government (and its general office)
+_OTHER_BODY = re.compile(
+    rf"向(?:本级)?(?P<body>{_LEVEL}(?:人民)?政府(?:办公室|办公厅)?(?:(?:及|和|、|或){_LEVEL}?(?:人民)?政府?(?:办公室|办公厅))?)"
+    r"(?:提出|提交|递交|申请)"
+)
+_GENERAL_OFFICE = re.compile(r"政府(?:办公室|办公厅|办)$")  # a government's general office reports as a department
+
+
+@rule(
+    code="RL510",
+    name="other-body-text",
+    severity="warning",
+    summary_zh="报告写的是另一机关收到的申请（如街道、部门的报告写“向市政府提出的申请”），像是照抄上级报告",
+    summary_en="the report counts requests made to another body (a street or department writing of requests to 市政府): text copied from another report?",
+    explanation_zh=(
+        "年度报告只报告本机关的情况（《条例》第四十九条、第五十条）。街道、乡镇或政府工作部门的报告写“受理向市政府及市政府办公室提出的"
+        "政府信息公开申请N件”，说的是人民政府收到的申请，不是本机关的：多半是照抄了上级报告的句子，数字也可能不是本机关的。"
+        "人民政府及其办公室（办公厅）自己的报告这样写是正常的，不报告。"
+    ),
+    explanation_en=(
+        "A report covers its own body only (Art. 49, 50). A street office's, township's or department's report that "
+        "speaks of requests '向市政府及市政府办公室提出' counts a people's government's requests, not its own: the "
+        "sentence, and perhaps its figure, was copied from a higher-level report. A government's own report, or its "
+        "general office's, is not reported."
+    ),
+    bad=TITLE.replace("青山县交通运输局", "青山县城关街道办事处") + "一、总体情况\n2023年，我街道受理公民、法人和其他组织向县政府及县政府办公室提出的政府信息公开申请5件。",
+    good=TITLE.replace("青山县交通运输局", "青山县城关街道办事处") + "一、总体情况\n2023年，我街道受理公民、法人和其他组织提出的政府信息公开申请5件。",
+)
+def other_body_text(doc: Document, ctx, options) -> Iterator[Finding]:
+    issuer = ctx.issuer
+    if issuer.kind not in ("township", "department") or (issuer.name and _GENERAL_OFFICE.search(issuer.name)):
+        return  # a government, or its general office, rightly speaks of requests made to it
+    compact = compact_text(doc)
+    for match in _OTHER_BODY.finditer(compact.compact):
+        body = match["body"]
+        who = issuer.name or ("本街道/乡镇" if issuer.kind == "township" else "本部门")
+        yield Finding(
+            Message(
+                "{issuer}的报告写到“向{body}提出”的申请：那是{body}收到的申请，不是本机关的，像是照抄了上级报告",
+                "the report of {issuer_en} speaks of requests made to {body}: those are {body}'s requests, not this body's; "
+                "the text looks copied from a higher-level report",
+            ),
+            compact.span(match.start("body"), match.end("body")),
+            args={"issuer": who, "issuer_en": issuer.name or f"this {issuer.kind}", "body": body},
+            actual=body,
+            fingerprint_text=f"other-body:{body}",
+        )
