@@ -584,3 +584,60 @@ def _half_width_marks(doc: Document) -> Iterator[tuple[int, int, str]]:
         counted = at
         if line not in in_tables:
             yield line, at - text.rfind("\n", 0, at), candidate.group()
+
+
+# ===================================================================================== run-together sentences
+
+# "一是…二是…三是…" lists the points of a paragraph; each "N是" opens a sentence, so punctuation
+# comes before it. Straight after a character or a figure, the sentence before it lost its end:
+# "确保民众及时获取关键信息二是依申请公开方面…" (corpus/real/33). 第二是/其二是/之二是 are words, and
+# "一是" is left out (统一是, 之一是).
+_RUN_ON = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff0-9%）)”》])(?<![第其之十百千又再])[二三四五六七八九十]是")
+_FIRST_POINT = "一是"
+_LOOK_BACK = 3000  # characters: the "一是" that starts the list is in the same passage
+
+
+@rule(
+    code="RL604",
+    name="run-together-sentences",
+    severity="warning",
+    summary_zh="分项叙述的“二是、三是……”前缺少标点，句子连在一起",
+    summary_en="no punctuation before 二是/三是…: sentences of a 一是…二是… list run together",
+    explanation_zh=(
+        "年度报告常用“一是……二是……三是……”分项叙述，每个“N是”开始一句新话，前面应有句号或分号。"
+        "“获取关键信息二是依申请公开方面”“共收到依申请公开事项0三是政府信息管理”这样直接连写，是标点在编辑或复制中丢失了，"
+        "读者分不清句子的界限，数字也会和后文粘连。只在前文出现过“一是”时检查；“第二是”“其二是”等词语不算。"
+    ),
+    explanation_en=(
+        "Reports list their points as 一是…二是…三是…; each N是 opens a new sentence and follows a full stop or a "
+        "semicolon. Written straight after a character or a figure ('获取关键信息二是…', '事项0三是…'), the "
+        "punctuation was lost in editing or copying: the sentences run together and a figure sticks to the next "
+        "words. Checked only after an earlier 一是; words such as 第二是 and 其二是 are not counted."
+    ),
+    bad=TITLE + "一、总体情况\n2023年，我局全面推进政务公开。一是主动公开政府信息386条二是办理依申请公开12件。",
+    good=TITLE + "一、总体情况\n2023年，我局全面推进政务公开。一是主动公开政府信息386条；二是办理依申请公开12件。",
+)
+def run_together_sentences(doc: Document, ctx, options) -> Iterator[Finding]:
+    text = doc.text
+    if _FIRST_POINT not in text:
+        return
+    in_tables = {n for table in doc.tables for n in range(table.span.line, table.span.end_line + 1)}
+    for match in _RUN_ON.finditer(text):
+        start = match.start()
+        if _FIRST_POINT not in text[max(0, start - _LOOK_BACK):start]:
+            continue
+        line, column = _position(text, start)
+        if line in in_tables:
+            continue
+        joined = text[start - 1] + match.group()
+        yield Finding(
+            Message(
+                "“{point}”前缺少标点，前后两句连在一起（「{joined}」）",
+                "no punctuation before '{point}': two sentences run together ('{joined}')",
+            ),
+            Span(line, column, line, column + 2),
+            args={"point": match.group(), "joined": joined},
+            expected=text[start - 1] + "；" + match.group(),
+            actual=joined,
+            fingerprint_text=f"run-on:{text[max(0, start - 6):start + 2]}",
+        )

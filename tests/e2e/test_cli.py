@@ -122,7 +122,7 @@ def test_rules_lists_every_catalogue_code_of_this_release():
     code, output = run("rules", "--lang", "en")
     assert code == 0
     for expected in ("RL001", "RL002", "RL004", "RL005", "RL101", "RL102", "RL103", "RL104", "RL105",
-                     "RL301", "RL302", "RL303", "RL304", "RL401", "RL402", "RL403", "RL510", "RL603"):
+                     "RL301", "RL302", "RL303", "RL304", "RL401", "RL402", "RL403", "RL510", "RL603", "RL604"):
         assert expected in output
 
 
