@@ -571,10 +571,15 @@ def half_width_punctuation(doc: Document, ctx, options) -> Iterator[Finding]:
     )
 
 
+def _table_lines(doc: Document) -> set[int]:
+    """Line numbers inside tables: their cells keep their own conventions (ASCII marks, terse labels)."""
+    return {n for table in doc.tables for n in range(table.span.line, table.span.end_line + 1)}
+
+
 def _half_width_marks(doc: Document) -> Iterator[tuple[int, int, str]]:
     """(line, column, mark) of each half-width mark in Chinese context outside tables, in order."""
     text = doc.text
-    in_tables = {n for table in doc.tables for n in range(table.span.line, table.span.end_line + 1)}
+    in_tables = _table_lines(doc)
     line, counted = 1, 0
     for candidate in _ASCII_MARK.finditer(text):
         at = candidate.start()
@@ -621,7 +626,7 @@ def run_together_sentences(doc: Document, ctx, options) -> Iterator[Finding]:
     text = doc.text
     if _FIRST_POINT not in text:
         return
-    in_tables = {n for table in doc.tables for n in range(table.span.line, table.span.end_line + 1)}
+    in_tables = _table_lines(doc)
     for match in _RUN_ON.finditer(text):
         start = match.start()
         if _FIRST_POINT not in text[max(0, start - _LOOK_BACK):start]:
