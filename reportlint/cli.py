@@ -220,28 +220,28 @@ def show_config(path: str, config_path: str | None) -> None:
     """Print the effective configuration for a file or folder (and where it came from)."""
     import json
 
-    from .config import Resolver, describe
-    from .registry import all_rules
+    from .config import describe
 
-    try:
-        resolver = Resolver(all_rules(), Path(config_path) if config_path else None)
-        config = resolver.for_path(Path(path))
-    except (PluginError, ConfigError) as problem:
-        _fail_usage(str(problem))
+    _, config = _configuration(Path(path), config_path)
     click.echo(json.dumps(describe(config), ensure_ascii=False, indent=2))
 
 
-def _rules_here(config_path: str | None):
-    """Built-in and plugin rules, plus the rule packs of the configuration that applies in the
-    current folder (or of --config): what `check` would know here."""
+def _configuration(path: Path, config_path: str | None):
+    """The built-in and plugin rules, and the configuration that applies to `path` (or --config);
+    a plugin or configuration problem exits 2."""
     from .config import Resolver
     from .registry import all_rules
 
     try:
         rules = all_rules()
-        config = Resolver(rules, Path(config_path) if config_path else None).for_path(Path.cwd())
+        return rules, Resolver(rules, Path(config_path) if config_path else None).for_path(path)
     except (PluginError, ConfigError) as problem:
         _fail_usage(str(problem))
+
+
+def _rules_here(config_path: str | None):
+    """Every rule `check` would know in the current folder: built-in, plugins and rule packs."""
+    rules, config = _configuration(Path.cwd(), config_path)
     return rules + config.pack_rules
 
 
