@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,11 @@ class FileResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    def top_codes(self, limit: int) -> list[tuple[str, int]]:
+        """(code, findings) for the most frequent codes, ties by code (the CSV and HTML summaries)."""
+        counts = Counter(d.code for d in self.diagnostics)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def _status(diagnostics: list[Diagnostic]) -> str:

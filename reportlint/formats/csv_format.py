@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from typing import Iterable, Iterator
 
 from ..api import Rule, Severity
@@ -72,9 +71,7 @@ def row(result: FileResult, lang: str = "en") -> list[object]:
 
 def top_codes(result: FileResult, limit: int = TOP_CODES) -> str:
     """The most frequent codes, ties by code: "RL301×3 RL203×1"."""
-    counts = Counter(d.code for d in result.diagnostics)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    return " ".join(f"{code}×{count}" for code, count in ranked)
+    return " ".join(f"{code}×{count}" for code, count in result.top_codes(limit))
 
 
 def _cell(value: object) -> object:

@@ -254,8 +254,7 @@ def shorten(text: str, units: int = _LABEL_UNITS) -> str:
 
 
 def top_codes(result: FileResult, limit: int = TOP_CODES) -> list[tuple[str, int]]:
-    counts = Counter(d.code for d in result.diagnostics)
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return result.top_codes(limit)
 
 
 # --- overview ---------------------------------------------------------------------------------------
