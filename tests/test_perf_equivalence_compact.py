@@ -14,7 +14,8 @@ import pytest
 
 from reportlint import issuer
 from reportlint.document import Span
-from reportlint.issuer import _FOLD, _KEPT, _RUBY, _SPACES, CompactText, _find, _fold, _unspaced, fold_line
+from reportlint.issuer import _FOLD, _KEPT, _SPACES, CompactText, _find, _fold, _unspaced, fold_line
+from reportlint.labels import RUBY as _RUBY
 from reportlint.parser import parse
 from reportlint.tables import PAGE_MARKER
 

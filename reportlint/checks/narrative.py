@@ -21,6 +21,7 @@ from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..document import Document, Heading, Paragraph, TextLine
+from ..labels import replace_chars
 from ..numbers import Kind, Value, format_number
 from ..tables import TableView
 
@@ -46,13 +47,6 @@ class _Unit:
 _FULLWIDTH = tuple(zip("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()"))
 
 
-def _halfwidth(text: str) -> str:
-    """Full-width digits and punctuation as ASCII. One str.replace per character present: far
-    faster than str.translate, which looks up every character of Chinese text in Python."""
-    for wide, narrow in _FULLWIDTH:
-        if wide in text:
-            text = text.replace(wide, narrow)
-    return text
 _BODY_PUNCTUATION = re.compile(r"[。，,；;：:]")
 
 
@@ -65,7 +59,7 @@ def _compact(text: str) -> tuple[str, array]:
     "21 0 0" stays three figures (one space kept between digits); every other space goes (PDF
     text: "申请 21 件"). Works run by run, not character by character: reports can be megabytes.
     """
-    translated = _halfwidth(text)
+    translated = replace_chars(text, _FULLWIDTH)  # full-width digits and punctuation as ASCII
     parts: list[str] = []
     index = array("i")
     previous = ""
