@@ -48,6 +48,7 @@ from typing import Callable, Iterator
 from ..api import Finding, Message, Rule, rule
 from ..crossyear import pairing_key
 from ..document import Document, Heading, Paragraph, Span, TextLine
+from ..labels import replace_chars
 from ..numbers import Kind, Value, format_number
 from ..tables import PAGE_MARKER, TableView
 from .examples import TITLE
@@ -282,11 +283,9 @@ _EXCERPT = 28  # characters of a passage quoted in the message
 
 # full-width digits and letters -> ASCII, upper case -> lower case: one character for one, so that
 # positions in the translated text are positions in the original
-_WIDTH = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)},
-     **{chr(0xFF21 + i): chr(0x61 + i) for i in range(26)},
-     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-     **{chr(0x41 + i): chr(0x61 + i) for i in range(26)}}
+_WIDTH = (
+    *((chr(0xFF10 + i), str(i)) for i in range(10)),
+    *((chr(base + i), chr(0x61 + i)) for base in (0xFF21, 0xFF41, 0x41) for i in range(26)),
 )
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -297,7 +296,7 @@ _TOKEN = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)|\d+(?:[.,
 
 def normalise(text: str) -> str:
     """Narrative text as compared: digits and years -> '#', punctuation and spaces dropped."""
-    text = text.translate(_WIDTH)
+    text = replace_chars(text, _WIDTH)
     text = _CN_YEAR.sub("#", text)
     text = _DIGITS.sub("#", text)
     return _DROP.sub("", text)
@@ -305,7 +304,7 @@ def normalise(text: str) -> str:
 
 def token_spans(text: str) -> list[tuple[int, int]]:
     """For each character of `normalise(text)`, the [start, end) of the text it stands for."""
-    return [m.span() for m in _TOKEN.finditer(text.translate(_WIDTH))]
+    return [m.span() for m in _TOKEN.finditer(replace_chars(text, _WIDTH))]
 
 
 # Boilerplate the template requires: cut out of sentences (same length, so positions hold) ...
