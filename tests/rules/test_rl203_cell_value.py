@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from texts_2019 import ACTIVE_2019, END, TITLE_2020
 
 from reportlint import LintOptions, lint_path, lint_text
 from reportlint.api import Severity
@@ -28,8 +29,6 @@ GOOD_LINES = GOOD_TEXT.split("\n")
 SELECT = LintOptions(select=("RL203",))
 SELECT_EN = LintOptions(select=("RL203",), lang="en")
 TITLE = "青山县交通运输局2023年政府信息公开工作年度报告"
-TITLE_2020 = "青山县交通运输局2020年政府信息公开工作年度报告"
-END = "五、存在的主要问题及改进情况\n部分栏目更新不够及时，下一步将完善更新机制。\n"
 REQUEST = "收到和处理政府信息公开申请情况"
 REVIEW = "政府信息公开行政复议、行政诉讼情况"
 REVIEW_ROW = "2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 1"
@@ -269,27 +268,6 @@ def test_good_sample(good_path):
 def test_figures_in_real_forms(old, new):
     assert rl203(edit(old, new)) == []
 
-
-ACTIVE_2019 = """二、主动公开政府信息情况
-第二十条第（一）项
-信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
-规章 | 0 | 0 | 0
-规范性文件 | 2 | 2 | 15
-第二十条第（五）项
-信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
-行政许可 | 56 | -3 | 1328
-其他对外管理服务事项 | 12 | 0 | 40
-第二十条第（六）项
-信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
-行政处罚 | 120 | -8 | 216
-行政强制 | 5 | 0 | 0
-第二十条第（八）项
-信息内容 | 上一年项目数量 | 本年增/减
-行政事业性收费 | 3 | -1
-第二十条第（九）项
-信息内容 | 采购项目数量 | 采购总金额
-政府集中采购 | 6 | 25.1
-"""
 
 
 def test_2019_layout_negative_change_and_procurement_amount_are_fine():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from texts_2019 import ACTIVE_2019, END, TITLE_2020
 
 from reportlint import LintOptions, lint_path, lint_text
 from reportlint.api import Severity
@@ -25,31 +26,8 @@ GOOD_TEXT = GOOD.read_text(encoding="utf-8")
 SELECT = LintOptions(select=("RL204",))
 SELECT_EN = LintOptions(select=("RL204",), lang="en")
 TITLE_2023 = "青山县交通运输局2023年政府信息公开工作年度报告"
-TITLE_2020 = "青山县交通运输局2020年政府信息公开工作年度报告"
-END = "五、存在的主要问题及改进情况\n部分栏目更新不够及时，下一步将完善更新机制。\n"
 DOC_2021 = "国办公开办函〔2021〕30号"
 DOC_2019 = "国办公开办函〔2019〕60号"
-
-ACTIVE_2019 = """二、主动公开政府信息情况
-第二十条第（一）项
-信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
-规章 | 0 | 0 | 0
-规范性文件 | 2 | 2 | 15
-第二十条第（五）项
-信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
-行政许可 | 56 | -3 | 1328
-其他对外管理服务事项 | 12 | 0 | 40
-第二十条第（六）项
-信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
-行政处罚 | 120 | -8 | 216
-行政强制 | 5 | 0 | 0
-第二十条第（八）项
-信息内容 | 上一年项目数量 | 本年增/减
-行政事业性收费 | 3 | -1
-第二十条第（九）项
-信息内容 | 采购项目数量 | 采购总金额
-政府集中采购 | 6 | 25.1
-"""
 ACTIVE_2021 = "\n".join(GOOD_TEXT.split("\n")[13:28]) + "\n"  # good lines 14–28: heading 二 and its table
 
 
