@@ -21,7 +21,7 @@ from .tomlfiles import TomlError, read_toml, suggest
 CONFIG_NAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 
 
-class ConfigError(Exception):
+class ConfigError(ValueError):
     """A configuration problem: reported with exit code 2 before anything is checked."""
 
 

@@ -12,7 +12,8 @@ from .document import Span
 from .engine import Diagnostic, lint_document, stamp
 from .parser import parse
 from .readers import DEFAULT_MAX_BYTES, ReadError, SourceMap, read_path
-from .registry import all_rules, find_rule, select_rules
+from .registry import all_rules, find_rule, select_rules, unknown_selectors
+from .tomlfiles import suggest
 from .suppress import apply_suppressions
 
 if TYPE_CHECKING:  # imported where used: a plain check needs neither cross-year pairing nor rule packs
@@ -35,6 +36,36 @@ class LintOptions:
     rule_options: dict[str, Any] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
     previous: "PreviousReports | None" = None  # last year's reports, for the cross-year rules (--previous)
+
+    @classmethod
+    def from_config(
+        cls,
+        path: str | Path,
+        *,
+        config: str | Path | None = None,
+        lang: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        template: str | None = None,
+        max_bytes: int | None = None,
+    ) -> "LintOptions":
+        """The options `reportlint check` uses for `path`: the nearest reportlint.toml, .reportlint.toml
+        or [tool.reportlint] above it (or `config`), with its packs, per-file-ignores, [severity] and
+        rule options; the keyword arguments act like the command-line options of the same name.
+
+        Raises ValueError (`ConfigError`) for a configuration the CLI would refuse with exit code 2.
+        """
+        from .config import Resolver
+        from .settings import options_for
+
+        rules = all_rules()
+        resolved = Resolver(rules, Path(config) if config is not None else None).for_path(Path(path))
+        options = options_for(
+            Path(path), resolved, rules, lang=lang or resolved.values.lang, select=list(select), ignore=list(ignore),
+            template=template, max_size=max_bytes,
+        )
+        check_selectors(options)
+        return options
 
 
 @dataclass(frozen=True)
@@ -71,6 +102,17 @@ def _rules(options: LintOptions) -> tuple[Rule, ...]:
     return select_rules(all_rules() + options.extra_rules, list(options.select), list(options.ignore))
 
 
+def check_selectors(options: LintOptions) -> None:
+    """A selector that names no rule is a mistake (a typo would otherwise silently check nothing):
+    ValueError, as the CLI exits 2."""
+    known = all_rules() + options.extra_rules
+    unknown = unknown_selectors(known, [*options.select, *options.ignore])
+    if unknown:
+        names = [r.code for r in known] + [r.name for r in known]
+        hints = "".join(suggest(selector.strip(), names) for selector in unknown[:1])
+        raise ValueError(f"unknown rule selector(s): {', '.join(unknown)}{hints} (see `reportlint rules`; rule-pack codes need the pack's configuration: LintOptions.from_config)")
+
+
 def lint_text(
     text: str,
     path: str = "<text>",
@@ -82,9 +124,16 @@ def lint_text(
 ) -> FileResult:
     """Lint report text already in memory (a notebook cell, a database row).
 
-    `previous` is the same body's report for the year before, for the cross-year rules.
+    `previous` is the same body's report for the year before, for the cross-year rules. Without
+    `options` no configuration applies (the text has no folder); pass `LintOptions.from_config(path)`
+    for the CLI's verdict. An unknown rule selector raises ValueError.
     """
     options = options or LintOptions()
+    check_selectors(options)
+    return _lint_text(text, path, options, encoding=encoding, previous=previous, previous_path=previous_path)
+
+
+def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, previous: str | None, previous_path: str) -> FileResult:
     rules = _rules(options)
     doc = parse(text, path=path, encoding=encoding)
     if options.previous is not None and previous is None:
@@ -127,10 +176,20 @@ def read_text(path: str | Path, options: LintOptions | None = None) -> str | Non
 def lint_path(path: str | Path, options: LintOptions | None = None, previous: str | Path | None = None) -> FileResult:
     """Read and lint one file; unreadable files give an RL001 verdict instead of an exception.
 
-    `previous` names last year's report of the same body, for the cross-year rules.
+    Without `options` the configuration is discovered as `reportlint check` does
+    (`LintOptions.from_config(path)`): packs, per-file-ignores, [severity] and rule options apply and
+    the verdict is the CLI's. Explicit `options` are used as given. An unknown rule selector or a
+    configuration the CLI refuses raises ValueError. `previous` names last year's report of the same
+    body, for the cross-year rules.
     """
-    options = options or LintOptions()
-    path = Path(path)
+    options = LintOptions.from_config(path) if options is None else options
+    check_selectors(options)
+    return lint_file(Path(path), options, previous)
+
+
+def lint_file(path: Path, options: LintOptions, previous: str | Path | None = None) -> FileResult:
+    """`lint_path` for callers that built and checked the options themselves (the CLI's workers: a
+    command-line selector may name a rule pack that only some files' configurations load)."""
     read = read_path(path, options.max_bytes)
     if isinstance(read, ReadError):
         return unreadable(str(path), read, options)
@@ -138,7 +197,7 @@ def lint_path(path: str | Path, options: LintOptions | None = None, previous: st
     if longest > options.max_line_chars:
         return unreadable(str(path), ReadError(_LONG_LINE, {"length": longest, "limit": options.max_line_chars}), options)
     before = read_text(previous, options) if previous is not None else None
-    result = lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
+    result = _lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
     notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ())
     diagnostics = result.diagnostics
     if read.source_map is not None:

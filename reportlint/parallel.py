@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from .api import Message
-from .lint import FileResult, LintOptions, lint_path, unreadable
+from .lint import FileResult, LintOptions, lint_file, unreadable
 from .readers import ReadError
 
 Task = tuple[Path, LintOptions]
@@ -37,7 +37,7 @@ def _check(task: Task) -> FileResult:
         os._exit(13)
     if HANG_MARKER and HANG_MARKER in path.name:
         time.sleep(3600)
-    return lint_path(path, options)
+    return lint_file(path, options)
 
 
 def _worker(conn: Connection) -> None:
