@@ -21,7 +21,7 @@ _INTRO = re.compile(r"本(年度)?(报告|年报)(依据|根据|由|是|按照|�
 
 
 _FINISHED = re.compile(r"[。！？!?；;…”」』）)]$|[0-9０-９一二三四五六七八九十〇零]\s*日$|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$|(局|办公室|政府|委员会|街道办事处|中心|院|会)$")
-_ROW_LINE = re.compile(r"\||\t|(\s[0-9]+){3,}$")
+_ROW_LINE = re.compile(r"\||\t|(\s[0-9]+){3}$")  # {3}, not {3,}: the same lines, and linear in a long line of figures
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ class LintOptions:
     template: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     max_line_chars: int = 1_000_000  # a longer line is not report text (RL001), and would be slow to check
+    max_text_chars: int = 20_000_000  # a longer text is not one report (RL001): bounds time and memory per file
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity that replaces the default
     rule_options: dict[str, Any] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
@@ -134,13 +136,19 @@ def lint_text(
 
 
 def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, previous: str | None, previous_path: str) -> FileResult:
+    bounded = _check_bounds(text, options)
+    if bounded is not None:
+        return unreadable(path, bounded, options)
+    text = valid_unicode(text)
     rules = _rules(options)
     doc = parse(text, path=path, encoding=encoding)
     if options.previous is not None and previous is None:
         paired = options.previous.path_for(doc)
         previous = read_text(paired, options) if paired is not None else None
         previous_path = str(paired)
-    before = parse(previous, path=previous_path) if previous is not None else None
+    if previous is not None and _check_bounds(previous, options) is not None:
+        previous = None  # last year's text is no report either: the cross-year rules have nothing to compare
+    before = parse(valid_unicode(previous), path=previous_path) if previous is not None else None
     crash_rule = find_rule(all_rules(), "RL002")
     accepted_rows = frozenset()
     if options.extra_rules:
@@ -193,9 +201,6 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
     read = read_path(path, options.max_bytes)
     if isinstance(read, ReadError):
         return unreadable(str(path), read, options)
-    longest = _longest_line(read.text)
-    if longest > options.max_line_chars:
-        return unreadable(str(path), ReadError(_LONG_LINE, {"length": longest, "limit": options.max_line_chars}), options)
     before = read_text(previous, options) if previous is not None else None
     result = _lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
     notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ())
@@ -206,9 +211,36 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
 
 
 _LONG_LINE = Message(
-    "文件中有一行长达 {length} 个字符（上限 {limit}）：不像正常的年报文本（可能是导出错误或机器生成的数据），请检查文件或分段后再检查",
-    "the file has a line of {length} characters (limit {limit}): not ordinary report text (an export error or generated data?); check the file",
+    "文件中有一行长达 {length} 个字符（上限 max_line_chars = {limit}）：不像正常的年报文本（可能是导出错误或机器生成的数据），请检查文件或分段后再检查",
+    "the file has a line of {length} characters (limit max_line_chars = {limit}): not ordinary report text (an export error or generated data?); check the file",
 )
+_LONG_TEXT = Message(
+    "文本长达 {length} 个字符（上限 max_text_chars = {limit}）：远超一份年报的篇幅（可能是多份文件合并或机器生成的数据），请拆分后再检查",
+    "the text has {length} characters (limit max_text_chars = {limit}): far more than one annual report (several files joined, or generated data?); split it",
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_bounds(text: str, options: LintOptions) -> ReadError | None:
+    """RL001 for a text too long to be one report, before any work that grows with it."""
+    if len(text) > options.max_text_chars:
+        return ReadError(_LONG_TEXT, {"length": len(text), "limit": options.max_text_chars})
+    longest = _longest_line(text)
+    if longest > options.max_line_chars:
+        return ReadError(_LONG_LINE, {"length": longest, "limit": options.max_line_chars})
+    return None
+
+
+def valid_unicode(text: str) -> str:
+    """`text` with lone surrogates (from utf-7, unicode_escape or a caller's str) replaced by U+FFFD,
+    so no rule and no output meets a string that cannot be encoded."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _longest_line(text: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import tomllib
 from dataclasses import dataclass
@@ -140,13 +141,12 @@ def _scan(doc: Document, kind: str, ascii_lines: bool = False) -> Iterator[Findi
         line = doc.line(number)
         if not line or not ascii_lines and line.isascii() and not any(c in line for c in "xX*(") or line.isdigit():
             continue
-        taken: list[tuple[int, int]] = []  # one finding per stretch of text, first pattern wins
+        taken: list[tuple[int, int]] = []  # one finding per stretch of text, first pattern wins; sorted, disjoint
         for pattern in patterns:
             bold = _bold_markers(line) if pattern.skip_markdown_bold and "**" in line else set()
-            for match in pattern.regex.finditer(line):
-                if match.start() in bold or any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append(match.span())
+            spans = [match for match in pattern.regex.finditer(line) if match.start() not in bold]
+            kept = _free(spans, taken)
+            for match in kept:
                 text = match.group(0)
                 yield Finding(
                     pattern.message,
@@ -155,6 +155,22 @@ def _scan(doc: Document, kind: str, ascii_lines: bool = False) -> Iterator[Findi
                     actual=text,
                     fingerprint_text=f"{pattern.name}:{text}:{line.strip()[:80]}",
                 )
+            if kept:
+                taken = list(heapq.merge(taken, (m.span() for m in kept)))
+
+
+def _free(matches: list[re.Match[str]], taken: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The matches (in order, disjoint) that overlap no stretch in `taken` (sorted, disjoint):
+    one walk over both, so a line of many matches costs linear time, not one comparison per pair."""
+    kept, at = [], 0
+    for match in matches:
+        start, end = match.span()
+        while at < len(taken) and taken[at][1] <= start:  # ends before this match, so before every later one
+            at += 1
+        if at < len(taken) and taken[at][0] < end and start < taken[at][1]:
+            continue
+        kept.append(match)
+    return kept
 
 
 @rule(

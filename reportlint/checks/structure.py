@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterator
 
 from ..api import Finding, Message, rule
@@ -169,8 +170,9 @@ def empty_section(doc: Document, ctx, options) -> Iterator[Finding]:
     with_tables = {spec.section for spec in ctx.template.tables.values()}
     bodies: dict[str, list[bool]] = {}
     first: dict[str, SectionMatch] = {}
+    places = {id(block): index for index, block in enumerate(doc.blocks)}  # one lookup per heading, not a search
     for match in ctx.sections:
-        bodies.setdefault(match.spec.id, []).append(_has_content(doc, match.heading))
+        bodies.setdefault(match.spec.id, []).append(_has_content(doc, match.heading, places))
         first.setdefault(match.spec.id, match)
     last_present = ctx.sections[-1].spec.id if ctx.sections else None
     for spec in ctx.template.sections:
@@ -188,12 +190,14 @@ def empty_section(doc: Document, ctx, options) -> Iterator[Finding]:
         )
 
 
-def _has_content(doc: Document, heading: Heading) -> bool:
-    """Text or a table between `heading` and the next level-1 heading, or text on the heading's own line."""
+def _has_content(doc: Document, heading: Heading, places: dict[int, int]) -> bool:
+    """Text or a table between `heading` and the next level-1 heading, or text on the heading's own line.
+    `places` gives each block's index in doc.blocks by id."""
     if len(heading.text.replace(heading.number, "", 1).strip(" 、.．。:：")) > len(heading.title) + 1:
         return True  # "六、其他需要报告的事项。本年度未收取信息处理费。"
     blocks = doc.blocks
-    for block in blocks[blocks.index(heading) + 1:]:
+    start = places[id(heading)] if id(heading) in places else blocks.index(heading)
+    for block in itertools.islice(blocks, start + 1, None):
         if isinstance(block, Heading):
             if block.level == 1:
                 return False
