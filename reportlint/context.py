@@ -18,6 +18,9 @@ _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30
 _ANNOUNCE = re.compile(r"(信息公开|政务公开).{0,60}(报告如下|年度报告)")
 _TITLE_MAX = 60  # a title is a short line
 _INTRO = re.compile(r"本(年度)?(报告|年报)(依据|根据|由|是|按照|系)")  # "本报告依据《…条例》…编制"
+# the template's preamble without a title: "…规定编制本报告。报告数据统计期限为2025年1月1日至…"
+_PREAMBLE = re.compile(r"编制(本|此)(年度)?(报告|年报)|(报告|数据)[^\n。]{0,8}统计(期限|时限|时间)")
+_LATER_PAGE = re.compile(r"^\s*(?:Page\s+|P\.\s*|第\s*|[-—–]\s*)([0-9]+)")  # a page marker opening the text
 
 
 _FINISHED = re.compile(r"[。！？!?；;…”」』）)]$|[0-9０-９一二三四五六七八九十〇零]\s*日$|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$|(局|办公室|政府|委员会|街道办事处|中心|院|会)$")
@@ -75,7 +78,9 @@ class LintContext:
         head = "\n".join(line for line in self.doc.lines[:40] if line.strip())[:3000]
         head = simplify_for_matching(head)
         title = "\n".join(line for line in head.splitlines()[:8] if len(line.strip()) <= _TITLE_MAX)
-        if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head) or (_INTRO.search(head) and "信息公开" in head):
+        if _TITLE_WORDS.search(title) or _ANNOUNCE.search(head):
+            return True
+        if (_INTRO.search(head) or _PREAMBLE.search(head)) and "信息公开" in head:
             return True
         reference = all_templates()["2021"]
         found = {m.spec.id for m in match_sections(self.doc, reference)}
@@ -85,11 +90,22 @@ class LintContext:
         return len(found) >= 2 and self._has_template_row(reference)
 
     def _has_template_row(self, reference) -> bool:
-        return any(find_table(self.rows, spec) is not None for name, spec in reference.tables.items() if name == "request")
+        """A row of the request table, or the review table's row of figures."""
+        for name in ("request", "review"):
+            spec = reference.tables[name]
+            found = find_table(self.rows, spec) if any(row.label for row in spec.rows) else find_unlabelled_table(self.rows, spec)
+            if found is not None:
+                return True
+        return False
 
     @cached_property
     def starts_mid_way(self) -> bool:
-        """The text begins inside a report (a page of a flip-book): no title, a table row before any heading."""
+        """The text begins inside a report (a page of a flip-book): it opens with the marker of a page
+        after the first, or has no title and a table row before any heading."""
+        opening = next((line for line in self.doc.lines[:3] if line.strip()), "")
+        page = _LATER_PAGE.match(opening)
+        if page and PAGE_MARKER.match(opening) and int(page.group(1)) > 1:
+            return True  # "Page 8 - …年度报告" / "- 8 -": a running header, the title is not this text's own
         if self.year.source == "title":
             return False
         first = next((b for b in self.doc.blocks if not (isinstance(b, Paragraph) and PAGE_MARKER.match(b.text))), None)

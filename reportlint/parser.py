@@ -12,9 +12,9 @@ from .document import Block, Cell, Document, Heading, Paragraph, Row, Span, Tabl
 from .resources import data_dir
 
 _HEADING_NUMBER = {
-    1: re.compile(r"[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[、．.]"),
-    2: re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[）)]"),
-    3: re.compile(r"[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*[、．.]"),
+    1: re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+)?([一二三四五六七八九十]{1,3})[ \t\u3000]*[、．.]"),
+    2: re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+)?[（(][ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[）)]"),
+    3: re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+)?([0-9０-９]{1,2})[ \t\u3000]*[、．.]"),
 }
 _LEADING_SPACE = re.compile(r"[^\S\n]*")
 

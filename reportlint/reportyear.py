@@ -14,6 +14,13 @@ _TITLE_BEFORE = re.compile(r"(?:信息公开|政务公开)[^\n]{0,20}(?:报告|�
 _PERIOD = re.compile(r"统计(?:期限|时限|区间|时间)[^\n]{0,12}?" + _YEAR)
 _ANNOUNCE = re.compile(r"(?:现将|现公布|现予公布|特公布|现发布)[^\n，。]{0,20}?" + _YEAR + r"度?")
 _BODY = re.compile(r"^\s*" + _YEAR + r"度?\s*[，,]")  # "2019年，我乡…" opening the first section
+# the opening of the body, before section 二: "2019年我局…", "2020年七里坪镇…", "（一）主动公开。2025年度，…"
+# (not a date: "2023年6月，…"), "汇报我镇2023年政府信息公开工作", "截止2023年12月31日我局…"
+_OPENING = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十]{1,2}[)）][^\n。，,]{0,16}?[。.:：]?)?" + _YEAR + r"度?(?!\s*[0-9０-９]|[底末初中])"
+)
+_REPORTING = re.compile(r"(?:汇报|报告|总结|公布)[^\n，。,]{0,10}?" + _YEAR + r"度?[^\n，。,]{0,6}?(?:政府信息公开|政务公开|信息公开)")
+_YEAR_END = re.compile(r"截[止至]\s*" + _YEAR + r"\s*12\s*月\s*31\s*日")
 _TITLE_MAX = 60
 _SENTENCE_ENDS = ("。", "：", ":", "；", ";", "，", ",")
 _LABELS = {
@@ -41,18 +48,43 @@ def _title_lines(doc: Document) -> set[int]:
     return numbers
 
 
+def _opening_lines(doc: Document) -> int:
+    """How many lines open the body: those before the second section heading (二、…), at most 60."""
+    later = (b.span.line for b in doc.blocks if getattr(b, "level", 0) == 1 and getattr(b, "number", "") not in ("", "一"))
+    return min(next(later, 61) - 1, 60)
+
+
 def detect_year(doc: Document) -> ReportYear:
     titles = _title_lines(doc)
-    for finder, source in ((_TITLE, "title"), (_TITLE_BEFORE, "title"), (_PERIOD, "period"), (_ANNOUNCE, "announcement"), (_BODY, "announcement")):
-        for number, line in enumerate(doc.lines[:60], start=1):
-            if source == "title" and number not in titles:
+    opening = _opening_lines(doc)
+    # the title, else the statistics period, else the body: its announcement or opening, whichever comes first
+    searches = (
+        (("title", _TITLE),),
+        (("title", _TITLE_BEFORE),),
+        (("period", _PERIOD),),
+        (("announcement", _ANNOUNCE), ("announcement", _BODY), ("opening", _REPORTING), ("opening", _YEAR_END), ("opening", _OPENING)),
+    )
+    for finders in searches:
+        found = _first_line(doc, finders, titles, opening)
+        if found:
+            return found
+    return ReportYear(None, "none", None, label_version(doc))
+
+
+def _first_line(doc: Document, finders, titles: set[int], opening: int) -> ReportYear | None:
+    """The first of the first 60 lines where one of `finders` gives a year (by line, then finder)."""
+    for number, line in enumerate(doc.lines[:60], start=1):
+        simple = None
+        for source, finder in finders:
+            if source == "title" and number not in titles or source == "opening" and number > opening:
                 continue
-            match = finder.search(simplify_for_matching(line))
+            simple = simple if simple is not None else simplify_for_matching(line)
+            match = finder.search(simple)
             if match:
                 column = max(line.find(match.group(1)), 0) + 1
                 span = Span(number, column, number, column + 4)
-                return ReportYear(int(match.group(1)), source, span, label_version(doc))
-    return ReportYear(None, "none", None, label_version(doc))
+                return ReportYear(int(match.group(1)), "announcement" if source == "opening" else source, span, label_version(doc))
+    return None
 
 
 def label_version(doc: Document) -> str | None:

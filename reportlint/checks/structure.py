@@ -244,7 +244,14 @@ def truncated_text(doc: Document, ctx, options) -> Iterator[Finding]:
     cut = _cut_sections(ctx)
     if cut:
         names = [spec.heading for spec in ctx.template.sections if spec.id in cut]
-        if ctx.truncated_at is not None:
+        if ctx.truncated_at is not None and ctx.starts_mid_way:
+            line = ctx.truncated_at
+            message = Message(
+                "文本从报告中间开始，在第 {line} 行中途结束（似为某一页的节选）：不在其中的{headings_zh}未检查",
+                "the text starts in the middle of a report and stops mid-way at line {line} (one page of it?): "
+                "{headings_en}, not in it, were not checked",
+            )
+        elif ctx.truncated_at is not None:
             line = ctx.truncated_at
             message = Message(
                 "文本在第 {line} 行中途结束（似为节选）：其后的{headings_zh}未检查",

@@ -147,3 +147,49 @@ def test_real_reports_are_reports(corpus_dir, codes, name):
     result = lint_path(path)
     assert "RL004" not in codes(result)
     assert result.status != "error"
+
+
+# ---------------------------------------------------------------- a report without a title line (corpus 32)
+
+from variants import BODIES, YEARS, report  # noqa: E402
+
+PREAMBLES = (
+    "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定编制本报告。报告数据统计期限为{y}年1月1日至{y}年12月31日。",
+    "依据《中华人民共和国政府信息公开条例》要求编制此报告。",
+    "按照有关要求，编制本年度报告，全文包括总体情况等六部分。",
+    "本报告中所列数据统计期限自{y}年1月1日起至{y}年12月31日止，涉及政府信息公开工作。",
+)
+
+
+def _untitled_excerpt(body, year, preamble, layout="text"):
+    """A report whose title line was not copied, cut after section 二's first table."""
+    text = report(body, year, layout)
+    lines = text.split("\n")[2:]  # no title, no intro
+    cut = next(n for n, line in enumerate(lines) if "第二十条第（五）项" in line)
+    return preamble.format(y=year) + "\n" + "\n".join(lines[:cut])
+
+
+def test_corpus_32_untitled_report_is_checked(corpus_dir):
+    result = lint_path(corpus_dir / "32_kazuo_county_bureau_2025_excerpt.txt")
+    codes = [d.code for d in result.diagnostics]
+    assert "RL004" not in codes and result.year == 2025
+    assert "RL105" in codes  # an excerpt: the sections after the cut are not missing
+    assert "RL101" not in codes
+
+
+@pytest.mark.parametrize("preamble", PREAMBLES)
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+def test_untitled_variants_are_reports(preamble, body, year, layout):
+    result = lint_text(_untitled_excerpt(body, year, preamble, layout), "r.md" if layout == "markdown" else "r.txt")
+    assert "RL004" not in [d.code for d in result.diagnostics]
+    assert "RL101" not in [d.code for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("text", (
+    "编制本报告的说明\n一、指导思想\n做好工作。\n",  # the preamble's words, but nothing about information disclosure
+    "局安全生产工作总结\n报告数据统计期限为2023年1月1日至2023年12月31日。\n一、总体情况\n无事故。\n",
+))
+def test_preamble_words_alone_do_not_make_a_report(text):
+    _only_rl004(lint_text(text))

@@ -154,3 +154,57 @@ def test_year_after_the_title_words():
 def test_not_reported_on_a_non_report(bad_sample):
     result = lint_path(bad_sample("RL004"), SELECT)
     assert result.diagnostics == ()
+
+
+# ---------------------------------------------------------------- the year in the body's opening (corpus 14, 16, 20, 22)
+
+from variants import BODIES, report  # noqa: E402
+
+OPENINGS = (
+    "{y}年{s}政府信息公开工作运行良好，各项工作顺利开展。",  # corpus 20
+    "{y}年{n}严格按照《中华人民共和国政府信息公开条例》有关要求做好公开工作。",  # corpus 22
+    "本报告是根据《条例》要求，主要从总体情况等六个方面汇报{s}{y}年政府信息公开工作情况。",  # corpus 14
+    "（一）主动公开信息情况。截止{y}年12月31日{s}通过官方网站发布政务类信息34条。",  # corpus 16
+    "（一）主动公开。{y}年度，{s}及时将业务范围内有关事项主动公开。",  # corpus 32's body
+)
+
+
+def _untitled(body, year, opening):
+    name, self_name = body
+    lines = report(body, year).split("\n")[3:]  # no title, no intro, no 一、 heading
+    return "一、总体情况\n" + opening.format(y=year, s=self_name, n=name) + "\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("year", (2019, 2020, 2022, 2025))
+def test_year_from_the_body_opening(opening, body, year):
+    result, [note] = _rl005(_untitled(body, year, opening))
+    assert result.year == year
+    assert note.line == 2 and f"报告年度 {year} 年取自正文（第 2 行）" in note.message
+    assert (T2019 if year < 2021 else T2021) in note.message
+
+
+@pytest.mark.parametrize("corpus_file, year", (
+    ("14_nilka_town_2023_excerpt.txt", 2023), ("16_changchun_bureau_2023_excerpt.txt", 2023),
+    ("20_yueyang_nanhu_bureau_2019_excerpt.txt", 2019), ("22_huaying_qiliping_town_2020_excerpt.txt", 2020),
+))
+def test_corpus_body_years(corpus_dir, corpus_file, year):
+    assert lint_path(corpus_dir / corpus_file, SELECT).year == year
+
+
+@pytest.mark.parametrize("opening", (
+    "2023年6月，我局对行政规范性文件进行了清理。",  # a date, not the report year
+    "2023年底前完成栏目改版。",
+))
+def test_a_date_in_the_opening_is_not_the_report_year(opening):
+    text = "一、总体情况\n" + opening + "\n二、主动公开政府信息情况\n见下表。\n三、收到和处理政府信息公开申请情况\n无。\n"
+    result, _ = _rl005(text)
+    assert result.year is None
+
+
+def test_a_year_after_section_two_is_not_the_opening():
+    lines = report().split("\n")[3:]
+    text = "一、总体情况\n我局做好公开工作。\n" + "\n".join(lines).replace("2023年", "").replace("2024年，我局将", "2024年我局将")
+    result, _ = _rl005(text)
+    assert result.year is None

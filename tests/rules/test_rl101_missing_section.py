@@ -177,3 +177,77 @@ def test_no_missing_section_in_real_reports(corpus_dir, name):
     if not path.exists():
         pytest.skip(f"{path} is absent")
     assert _rl101(lint_path(path, SELECT)) == []
+
+
+# ---------------------------------------------------------------- real layouts nobody tuned the rule to
+
+from variants import BODIES, YEARS, every_variant, report  # noqa: E402
+
+SECTION_FIVE_VARIANTS = (
+    "五、存在的主要问题及整改措施",
+    "五、存在的问题及整改情况",
+    "五、存在的不足及改进措施",
+    "五、存在的主要问题和下一步工作打算",
+    "五、政府信息公开工作存在的主要问题及改进情况",
+)
+
+
+@pytest.mark.parametrize("heading", SECTION_FIVE_VARIANTS)
+@pytest.mark.parametrize("year", (2020, 2023))
+def test_reworded_section_five_is_present_not_missing(heading, year):
+    text = report(year=year).replace("五、存在的主要问题及改进情况", heading)
+    result = lint_text(text, options=SELECT)
+    assert _rl101(result) == []
+    assert [d.code for d in result.diagnostics if d.code == "RL103"] == ["RL103"]  # a variant, said once
+
+
+@pytest.mark.parametrize("name, body, year, layout", list(every_variant()))
+def test_every_variant_has_its_six_sections(name, body, year, layout):
+    result = lint_text(report(body, year, layout), "r.md" if layout == "markdown" else "r.txt", SELECT)
+    assert [d.code for d in result.diagnostics if d.code in ("RL101", "RL102")] == []
+
+
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("marker", ("### ", "#### ", ""))
+def test_markdown_rows_of_table_three_do_not_restart_the_sections(year, marker):
+    """A Markdown conversion puts 表三's numbered group labels on lines of their own (`### 三、本年度办理结果`)."""
+    text = report(year=year, layout="markdown")
+    text = text.replace("三、本年度办理结果 | （一）予以公开", marker + "三、本年度办理结果\n（一）予以公开")
+    text = text.replace("四、结转下年度继续办理 |", marker + "四、结转下年度继续办理\n结转 |")
+    result = lint_text(text, "r.md", SELECT)
+    assert [d.code for d in result.diagnostics if d.code in ("RL101", "RL102")] == []
+
+
+def test_markdown_heading_that_is_really_missing_is_still_reported():
+    text = report(layout="markdown")
+    start = text.index("## 五、")
+    text = text[:start] + text[text.index("## 六、"):]
+    assert [m for *_, m in _rl101(lint_text(text, "r.md", SELECT))] == ["缺少必需部分「五、存在的主要问题及改进情况」"]
+
+
+def test_corpus_30_page_from_a_flip_book_agrees_with_rl105(corpus_dir):
+    """Page 8 of a flip-book: its running header carries the title, the page starts at section 四."""
+    result = lint_path(corpus_dir / "30_weihai_wendeng_xinfang_2022_page8_excerpt.txt", SELECT)
+    assert _rl101(result) == []
+    [note] = [d for d in result.diagnostics if d.code == "RL105"]
+    assert "一、总体情况" in note.message and "六、其他需要报告的事项" in note.message
+
+
+@pytest.mark.parametrize("header", ("Page 8 - {title}", "P. 8", "- 8 -", "第 8 页", "第8页 共12页"))
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+def test_later_page_of_any_report_is_not_missing_its_first_sections(header, body):
+    text = report(body)
+    title = text.split("\n", 1)[0]
+    page = text[text.index("四、政府信息公开行政复议"):text.index("六、其他需要报告的事项")]
+    result = lint_text(header.format(title=title) + "\n" + page.rstrip("\n")[:-6], options=SELECT)
+    assert _rl101(result) == []
+    assert [d.code for d in result.diagnostics if d.code == "RL105"] == ["RL105"]
+
+
+@pytest.mark.parametrize("header", ("Page 1 - {title}", "- 1 -", "{title}"))
+def test_first_page_of_a_report_still_needs_its_first_sections(header):
+    text = report()
+    title = text.split("\n", 1)[0]
+    rest = text[text.index("四、政府信息公开行政复议"):]
+    messages = [m for *_, m in _rl101(lint_text(header.format(title=title) + "\n" + rest, options=SELECT))]
+    assert messages and "缺少必需部分「一、总体情况」" in messages
