@@ -1,4 +1,4 @@
-"""The `reportlint` command: check, rules, explain, config.
+"""The `reportlint` command: check, annotate, rules, explain, config.
 
 Exit codes: 0 nothing at or above the fail-on severity, 1 findings, 2 usage/configuration/plugin problems.
 """
@@ -211,6 +211,75 @@ def _emit(results, rules, output_format, output_file, lang, statistics, quiet, n
     finally:
         if stream is not None:
             stream.close()
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Where to write (default: beside the input, REPORT.批注.docx / REPORT.批注.html).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: configuration, else zh).")
+@click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (RL3) or names; comma-separated or repeated.")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, code prefixes or names.")
+@click.option("--template", type=click.Choice(["2007", "2019", "2021"]), default=None, help="Force a template version instead of choosing by report year.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file (no discovery).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default: configuration, else error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (usage problems still exit 2).")
+@click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest file to read, in bytes (default 128 MiB).")
+@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False), help="Leave out findings recorded in this baseline.")
+@click.option("--author", default="reportlint", show_default=True, help="Author name of the Word comments.")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print the findings, only where the output went.")
+def annotate(path, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, max_size, baseline_path, author, quiet) -> None:
+    """Write the report with its findings where authors read them: a .docx copy with a Word comment
+    (批注) at each finding, or for .txt/.md/.html/.pdf a self-contained HTML report view."""
+    from .annotate.command import AnnotateError, annotate_file, default_output
+    from .config import Resolver
+    from .lint import lint_path
+    from .registry import all_rules, unknown_selectors
+    from .settings import options_for
+
+    source = Path(path)
+    try:
+        rules = all_rules()
+        config = Resolver(rules, Path(config_path) if config_path else None).for_path(source)
+    except (PluginError, ConfigError) as problem:
+        _fail_usage(str(problem))
+    known = rules + config.pack_rules
+    unknown = unknown_selectors(known, _split(select) + _split(ignore))
+    if unknown:
+        _fail_usage(f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
+    lang = lang or config.values.lang
+    options = options_for(source, config, rules, lang=lang, select=_split(select), ignore=_split(ignore), template=template, max_size=max_size)
+    result = lint_path(source, options)
+    if baseline_path:
+        from .baseline import BaselineError, apply_baseline
+
+        try:
+            result = next(iter(apply_baseline(Path(baseline_path), [result]).results))
+        except BaselineError as problem:
+            _fail_usage(str(problem))
+    output = Path(output_file) if output_file else default_output(source)
+    try:
+        written = annotate_file(source, output, result, options, known, author=author)
+    except AnnotateError as problem:
+        _fail_usage(str(problem))
+    except OSError as problem:
+        _fail_usage(f"cannot write {output}: {problem.strerror or problem}")
+    if not quiet:
+        from .report import render_text
+
+        render_text([result], _console(), lang, quiet=True)
+    zh = lang == "zh"
+    if written.path is None:
+        click.echo("reportlint: 文件无法读取，未写出批注副本" if zh else "reportlint: the file cannot be read; no annotated copy written", err=True)
+    elif written.kind == "docx":
+        extra = (f"（替换了上次的 {written.removed} 条）" if zh else f" (replacing {written.removed} from an earlier run)") if written.removed else ""
+        click.echo(f"reportlint: 已写出 {written.path}：{written.comments} 条批注{extra}" if zh
+                   else f"reportlint: wrote {written.path}: {written.comments} comment(s){extra}", err=True)
+    else:
+        click.echo(f"reportlint: 已写出 {written.path}：{written.comments} 个问题" if zh
+                   else f"reportlint: wrote {written.path}: {written.comments} finding(s)", err=True)
+    threshold = SEVERITY_RANK[fail_on or config.values.fail_on]
+    failed = any(SEVERITY_RANK[d.severity.value] >= threshold for d in result.diagnostics)
+    sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
 
 
 @main.command("config")
