@@ -3,12 +3,16 @@
 Every reader returns either `ReadResult` (text, how it was decoded, and for .docx/.html/.pdf a
 `SourceMap` from each line of that text to a page, paragraph or table cell of the file) or
 `ReadError` (an RL001 message saying what is wrong and what to do). Readers never raise on bad
-input: rules only ever see text, whatever the format.
+input: rules only ever see text, whatever the format. `read_path` is the boundary: whatever a
+reader or the libraries under it raise (zlib, zipfile, lxml, pdfminer, python-docx, codecs,
+charset-normalizer, MemoryError, RecursionError) becomes RL001, and the text it hands on is valid
+Unicode (a lone surrogate from utf-7 or unicode_escape becomes U+FFFD).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..api import Message
@@ -109,16 +113,35 @@ class ReadError:
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds that keep hostile files from exhausting time or memory (all configurable)."""
+    """Bounds that keep hostile files from exhausting time or memory, each checked before the work
+    it guards; the RL001 of a file over one names it (README "Limits" lists them)."""
 
     max_bytes: int = DEFAULT_MAX_BYTES  # the file on disk
-    max_unpacked_bytes: int = 512 * 1024 * 1024  # all parts of a .docx together, uncompressed
-    max_compression_ratio: int = 200  # a part inflating more than this is a zip bomb
-    max_pdf_pages: int = 2000
+    max_unpacked_bytes: int = 512 * 1024 * 1024  # all parts of a .docx together, as declared in the zip
+    max_compression_ratio: int = 200  # a part over 10 MB inflating more than this is a zip bomb
+    max_docx_xml_bytes: int = 64 * 1024 * 1024  # the XML parts reportlint inflates and parses, together
+    max_docx_xml_elements: int = 2_000_000  # XML elements of those parts, counted while parsing
+    max_docx_paragraphs: int = 200_000  # paragraphs in the body and in table cells
+    max_table_columns: int = 64  # grid columns of a table row (Word allows 63)
+    max_table_cells: int = 200_000  # grid cells of all tables of a document together
+    max_pdf_pages: int = 2000  # counted from the page tree before any page is parsed
+    max_pdf_stream_bytes: int = 64 * 1024 * 1024  # one Flate stream, inflated
+    max_pdf_inflated_bytes: int = 256 * 1024 * 1024  # all Flate streams but images, inflated
+    max_pdf_cmap_entries: int = 1_000_000  # code ranges of one embedded CMap, summed
+    max_pdf_glyphs_per_page: int = 50_000
+    max_html_elements: int = 500_000
 
 
 def error(zh: str, en: str, **args) -> ReadError:
     return ReadError(Message(zh, en), args)
+
+
+def over_limit(zh: str, en: str, name: str, limit: int, **args) -> ReadError:
+    """RL001 for a file past one of `Limits`: the message names the bound and its value."""
+    return ReadError(
+        Message(zh + "（上限 {name} = {limit}），已拒绝读取", en + " (limit {name} = {limit}); refused"),
+        {**args, "name": name, "limit": limit},
+    )
 
 
 class TextBuilder:
@@ -174,6 +197,20 @@ def read_path(path: Path, limits: Limits | int = DEFAULT_MAX_BYTES) -> ReadResul
         data = path.read_bytes()
     except OSError as problem:
         return error("无法读取文件：{error}", "cannot read the file: {error}", error=problem.strerror or str(problem))
+    try:
+        result = _read(suffix, data, limits)
+    except MemoryError:
+        result = error("读取文件时内存不足：文件过大或结构异常", "out of memory while reading the file: it is too large or malformed")
+    except Exception as problem:  # noqa: BLE001 - the last line of the boundary; each reader catches what it knows
+        result = error(
+            "无法读取文件（{error}）：文件可能已损坏，请重新保存或导出后再检查",
+            "cannot read the file ({error}): it may be damaged; save or export it again and check",
+            error=type(problem).__name__,
+        )
+    return valid_unicode(result)
+
+
+def _read(suffix: str, data: bytes, limits: Limits) -> ReadResult | ReadError:
     if suffix in DOCX_SUFFIXES:
         from .docx import read_docx
 
@@ -181,7 +218,7 @@ def read_path(path: Path, limits: Limits | int = DEFAULT_MAX_BYTES) -> ReadResul
     if suffix in HTML_SUFFIXES:
         from .html import read_html
 
-        return read_html(data)
+        return read_html(data, limits)
     if suffix in PDF_SUFFIXES:
         from .pdf import read_pdf
 
@@ -189,3 +226,14 @@ def read_path(path: Path, limits: Limits | int = DEFAULT_MAX_BYTES) -> ReadResul
     from .text import decode
 
     return decode(data)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(result: ReadResult | ReadError) -> ReadResult | ReadError:
+    """Lone surrogates (from utf-7, unicode_escape or a lying detector) cannot be encoded as UTF-8:
+    they become U+FFFD, which RL601 reports, before any rule or output sees the text."""
+    if isinstance(result, ReadResult) and _SURROGATE.search(result.text):
+        return replace(result, text=_SURROGATE.sub("\ufffd", result.text))
+    return result

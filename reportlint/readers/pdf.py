@@ -4,13 +4,22 @@ Tables are written as pipe rows at their place on the page; text outside them li
 A table continued on the next page simply continues with more rows. Every line keeps its page
 (and table row/cell) for positions. A PDF with no text layer (a scan) cannot be checked without
 OCR, and an encrypted PDF cannot be opened: both are RL001 with what to do.
+
+Hostile PDFs are bounded before the work (`pdfscan` inflates the Flate streams once, under a
+budget, and sums the code ranges of embedded CMaps; the page tree's /Count is checked before any
+page is parsed, and at most `max_pdf_pages` + 1 pages are ever listed), glyphs are counted as the
+page is interpreted, and the file is closed inside the boundary. A page that pdfminer could not
+read is RL001, never a shorter text taken for an excerpt.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import logging
 
-from . import Limits, Origin, ReadError, ReadResult, TextBuilder, error
+from . import Limits, Origin, ReadError, ReadResult, TextBuilder, error, over_limit
+from .pdfscan import scan
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
@@ -20,6 +29,15 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     return x0 <= mid_x <= x1 and top <= mid_y <= bottom
 
 
+class _Refused(Exception):
+    def __init__(self, problem: ReadError) -> None:
+        super().__init__(problem.message.en)
+        self.problem = problem
+
+
+_DAMAGED = ("PDF 文件已损坏，无法读取：请从原文档重新导出 PDF", "the PDF is damaged and cannot be read: export it again from the source document")
+
+
 def read_pdf(data: bytes, limits: Limits = Limits()) -> ReadResult | ReadError:
     try:
         import pdfplumber
@@ -27,6 +45,9 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> ReadResult | ReadError:
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:  # pragma: no cover - a dependency of the package
         return error("未安装 pdfplumber，无法读取 PDF", "pdfplumber is not installed; cannot read PDF")
+    problem = scan(data, limits)
+    if problem:
+        return problem
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as problem:  # noqa: BLE001 - pdfplumber wraps pdfminer's errors (PdfminerException)
@@ -34,32 +55,171 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> ReadResult | ReadError:
         if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in str(problem).lower():
             return error("PDF 已加密：请去掉密码（或另存为未加密的 PDF）后再检查", "the PDF is encrypted: remove the password and check again")
         if any(isinstance(c, PDFSyntaxError) for c in causes):
-            return error("PDF 文件已损坏，无法读取：请从原文档重新导出 PDF", "the PDF is damaged and cannot be read: export it again from the source document")
+            return error(*_DAMAGED)
         return error(
             "无法打开 PDF（{error}）：文件可能已损坏或不是 PDF，请从原文档重新导出 PDF",
             "cannot open the PDF ({error}): it may be damaged or not a PDF; export it again from the source document",
             error=type(problem).__name__,
         )
-    with pdf:
+    try:
+        with _DamageLog() as damage:
+            return _extract(pdf, limits, damage)
+    except _Refused as refused:
+        return refused.problem
+    except Exception as problem:  # noqa: BLE001 - pdfminer raises PdfminerException, MalformedPDFException, TypeError, KeyError…
+        return error(
+            "读取 PDF 时出错（{error}）：文件可能已损坏，请从原文档重新导出 PDF",
+            "error while reading the PDF ({error}): the file may be damaged; export it again from the source document",
+            error=type(problem).__name__,
+        )
+    finally:
+        _close(pdf)
+
+
+def _close(pdf) -> None:
+    """Close without letting pdfplumber list the pages again: `PDF.close` walks `pdf.pages`, which
+    parses the whole page tree when the reading stopped before it (the crash the old `with pdf:` had)."""
+    if not hasattr(pdf, "_pages"):
+        pdf._pages = []
+    try:
+        pdf.close()
+    except Exception:  # noqa: BLE001 - closing a damaged file may fail again; the verdict is already made
+        pass
+
+
+class _DamageLog(logging.Handler):
+    """Collects pdfminer's reports of lost data (a stream that would not inflate, a broken object)
+    while the pages are read, so a page that lost its content is not taken for a blank one."""
+
+    _SIGNS = ("data-loss", "invalid zlib", "cannot locate objid", "unknown operator", "invalid dictionary", "malformed", "eof")
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
         try:
-            return _extract(pdf, limits)
-        except Exception as problem:  # noqa: BLE001
-            return error(
-                "读取 PDF 时出错（{error}）：文件可能已损坏，请从原文档重新导出 PDF",
-                "error while reading the PDF ({error}): the file may be damaged; export it again from the source document",
-                error=type(problem).__name__,
-            )
+            message = record.getMessage().lower()
+        except Exception:  # noqa: BLE001
+            message = str(record.msg).lower()
+        if any(sign in message for sign in self._SIGNS):
+            self.records.append(message[:200])
+
+    def __enter__(self) -> "_DamageLog":
+        self.logger = logging.getLogger("pdfminer")
+        self.logger.addHandler(self)
+        self.level_before = self.logger.level
+        if self.logger.getEffectiveLevel() > logging.WARNING:
+            self.logger.setLevel(logging.WARNING)
+        self.propagate_before = self.logger.propagate
+        self.logger.propagate = False  # pdfminer's warnings are ours to judge, not noise on stderr
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level_before)
+        self.logger.propagate = self.propagate_before
 
 
-def _extract(pdf, limits: Limits) -> ReadResult | ReadError:
+def _page_tree_count(doc) -> int | None:
+    """/Count of the root of the page tree, or None when it is missing or not a number."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        pages = resolve1(doc.catalog.get("Pages"))
+        count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    except Exception:  # noqa: BLE001 - a broken tree is found again when the pages are listed
+        return None
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+
+def _pages(pdf, limits: Limits) -> list:
+    """At most `max_pdf_pages` pages, with glyph-counting layout; over the limit is RL001 at once."""
+    from pdfminer.pdfpage import PDFPage
+
+    declared = _page_tree_count(pdf.doc)
+    if declared is not None and declared > limits.max_pdf_pages:
+        raise _Refused(over_limit("PDF 共 {pages} 页（页面树所记）", "the PDF has {pages} pages (by its page tree)", "max_pdf_pages", limits.max_pdf_pages, pages=declared))
+    listed = list(itertools.islice(PDFPage.create_pages(pdf.doc), limits.max_pdf_pages + 1))
+    if len(listed) > limits.max_pdf_pages:
+        raise _Refused(over_limit("PDF 超过 {limit} 页", "the PDF has more than {limit} pages", "max_pdf_pages", limits.max_pdf_pages))
+    page_class = _bounded_page_class()
+    pages, doctop = [], 0
+    for number, page_obj in enumerate(listed, start=1):
+        page = page_class(pdf, page_obj, page_number=number, initial_doctop=doctop)
+        page.max_glyphs = limits.max_pdf_glyphs_per_page
+        pages.append(page)
+        doctop += page.height
+    pdf._pages = pages  # what pdfplumber's own `pdf.pages` and `close` use
+    if declared is not None and 0 < len(pages) < declared:
+        raise _Refused(error(
+            "PDF 的页面树记有 {declared} 页，只能读出 {pages} 页：文件已损坏，请从原文档重新导出 PDF",
+            "the PDF's page tree lists {declared} pages but only {pages} can be read: the file is damaged; export it again",
+            declared=declared, pages=len(pages),
+        ))
+    return pages
+
+
+class _TooManyGlyphs(Exception):
+    pass
+
+
+_PAGE_CLASS = None
+
+
+def _bounded_page_class():
+    """pdfplumber's Page whose layout stops with `_TooManyGlyphs` past `max_glyphs` characters,
+    before pdfminer has built an object for each of a million glyphs."""
+    global _PAGE_CLASS
+    if _PAGE_CLASS is not None:
+        return _PAGE_CLASS
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+
+    class CountingAggregator(PDFPageAggregatorWithMarkedContent):
+        glyphs = 0
+        max_glyphs = 0
+
+        def render_char(self, *args, **kwargs):
+            self.glyphs += 1
+            if self.glyphs > self.max_glyphs:
+                raise _TooManyGlyphs
+            return super().render_char(*args, **kwargs)
+
+    class BoundedPage(Page):
+        max_glyphs = 50_000
+
+        @property
+        def layout(self):
+            if hasattr(self, "_layout"):
+                return self._layout
+            device = CountingAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
+            device.max_glyphs = self.max_glyphs
+            interpreter = PDFPageInterpreter(self.pdf.rsrcmgr, device)
+            interpreter.process_page(self.page_obj)
+            self._layout = device.get_result()
+            return self._layout
+
+    _PAGE_CLASS = BoundedPage
+    return BoundedPage
+
+
+def _extract(pdf, limits: Limits, damage: _DamageLog) -> ReadResult | ReadError:
     out = TextBuilder()
-    pages = pdf.pages
-    if len(pages) > limits.max_pdf_pages:
-        return error("PDF 共 {pages} 页，超过上限 {limit} 页", "the PDF has {pages} pages, over the limit of {limit}", pages=len(pages), limit=limits.max_pdf_pages)
     table_no = 0
     characters = 0
+    lost: list[int] = []
+    pages = _pages(pdf, limits)
     for page_no, page in enumerate(pages, start=1):
-        characters += len(page.chars)
+        damage.records.clear()
+        try:
+            chars = len(page.chars)
+        except _TooManyGlyphs:
+            raise _Refused(over_limit("PDF 第{page}页的字符超过上限", "page {page} of the PDF has too many glyphs", "max_pdf_glyphs_per_page", limits.max_pdf_glyphs_per_page, page=page_no)) from None
+        if damage.records:
+            lost.append(page_no)
+            continue
+        characters += chars
         tables = page.find_tables()
         boxes = [table.bbox for table in tables]
         outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
@@ -88,6 +248,13 @@ def _extract(pdf, limits: Limits) -> ReadResult | ReadError:
                     out.add_row(cells, Origin(page=page_no, table=table_no, row=row_no))
             out.blank()
         page.flush_cache()
+    if lost:
+        shown = "、".join(map(str, lost[:10])) + ("…" if len(lost) > 10 else "")
+        return error(
+            "PDF 有 {count} 页无法完整读取（第{pages}页）：文件已损坏，请从原文档重新导出 PDF",
+            "{count} pages of the PDF cannot be read in full (pages {pages}): the file is damaged; export it again",
+            count=len(lost), pages=shown,
+        )
     if characters == 0:
         return error(
             "PDF 没有文字层（可能是扫描件）：需要先做文字识别（OCR），或改交 .docx / 可复制文字的 PDF",

@@ -118,8 +118,9 @@ def test_hongze_pdf_and_its_text_version_give_the_same_findings(hongze_pdf, hong
 def test_hongze_page_limit(hongze_pdf):
     result = read_path(hongze_pdf, Limits(max_pdf_pages=2))
     assert isinstance(result, ReadError)
-    assert result.args == {"pages": 5, "limit": 2}
-    assert result.message.zh.format(**result.args) == "PDF 共 5 页，超过上限 2 页"
+    assert result.args == {"pages": 5, "limit": 2, "name": "max_pdf_pages"}
+    assert result.message.zh.format(**result.args) == "PDF 共 5 页（页面树所记）（上限 max_pdf_pages = 2），已拒绝读取"
+    assert result.message.en.format(**result.args) == "the PDF has 5 pages (by its page tree) (limit max_pdf_pages = 2); refused"
 
 
 # ---------------------------------------------------------------- scans, encryption, damage
