@@ -167,7 +167,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("r3_5", r"不予处理"),
     ("r3_6", r"其他处理"),
     ("r3_2", r"部分公开"),
-    ("r3_1", r"予以公开|全部公开"),
+    ("r3_1", r"予以公开|全部公开|同意公开"),
     ("r4", r"(?:结转|转结|顺延|转入)(?:至|到)?下一?个?年度?(?:继续)?(?:办理|答复|处理)?"),
     ("r2", r"上一?年度?(?:结转|转结)"),
     ("ld", r"未经(?:行政)?复议直接(?:提起)?(?:行政)?(?:起诉|诉讼)|直接(?:提起)?(?:行政)?起诉"),
@@ -243,6 +243,9 @@ _WINDOW_BAD = re.compile(r"[\d，,；;。！？!?各()（）]")
 _ABOUT_REQUESTS = re.compile(r"信息|公开")
 _BARE_REQUEST = re.compile(r"[的了共计为达]*申请(?:数量|数|总数|件数)?(?:共计?|合计|总计|为|达)*:?")
 _BARE_ANSWER = re.compile(r"[了共计合总为达均全部已]*")
+_OUTCOME_KINDS = frozenset({"r3_1", "r3_2", "r3_12", "r3_3", "r3_4", "r3_5", "r3_6"})
+_ANSWERED_AS = re.compile(r"(?:的|地)?(?:方式)?(?:予以|进行|作出|作)?")
+_ALTOGETHER = re.compile(r"(?:共|合计|累计|总计|一共|总共)(?:计|已)?$")
 _INCLUDES_CARRIED = re.compile(r"\(含[^()]{0,12}结转")
 _JOIN = re.compile(r"^(?:和|并|及|与|或|、|以及)(?:已|全部|被)?(?:提起|申请|提出)?$")
 
@@ -301,6 +304,19 @@ def _tokens(text: str) -> list[_Token]:
     return found
 
 
+def _carried_named_after(text: str, tokens, starts, position: int) -> bool:
+    """"共收到申请13件，上年结转1件": the carried-over requests are named on their own after the figure,
+    so the figure counts only the new ones (a parenthesis explaining the figure does not count)."""
+    end = min((i for i in (text.find(c, position) for c in _SENTENCE_END) if i >= 0), default=len(text))
+    parenthesis = text.find(")", position) if text.startswith("(", position) else -1
+    for token in tokens[bisect_left(starts, position):]:
+        if token.start >= end:
+            return False
+        if token.kind == "r2" and not token.start < parenthesis:
+            return True
+    return False
+
+
 def _window_ok(window: str) -> bool:
     return len(window) <= _WINDOW and not _WINDOW_BAD.search(window)
 
@@ -338,6 +354,10 @@ def _figures(unit: _Unit, year: int | None) -> Iterator[_Figure]:
                     continue  # "不予公开和无法提供3件", "行政复议和行政诉讼3件": a sum of two rows
             if _CHANGE_BEFORE.search(window):
                 continue
+            if token.kind == "r3_7" and len(before) >= 2 and before[-2].kind in _OUTCOME_KINDS and _ANSWERED_AS.fullmatch(text[before[-2].end:token.start]):
+                kinds = (before[-2].kind,)  # "部分公开答复0件", "不予公开答复2件": answers of that kind, not all answers
+            if token.kind == "r1" and _ALTOGETHER.search(text, max(0, token.start - 3), token.start) and not _carried_named_after(text, tokens, starts, match.end()):
+                kinds = ("r1", "r12")  # "共受理749件": new requests, or new and carried over together
         else:  # "另有72件申请…顺延到下年度答复": the phrase after the figure
             following = bisect_left(starts, match.end())
             after = tokens[following:following + 1]  # only the first phrase after the figure counts
@@ -607,8 +627,8 @@ _RL501_BAD = """青山县交通运输局2023年政府信息公开工作年度报
         "(requests, outcomes, carry-overs, reviews, lawsuits, 'all upheld')"
     ),
     explanation_zh=(
-        "总体情况等正文部分常复述表格数字，两者必须一致（参考文档 §3“Narrative ↔ table”）：受理/收到申请＝表三“一、本年新收”总计；"
-        "上年结转＝“二”；答复/办结＝“三（七）总计”；结转下年度/顺延＝“四”；予以公开、部分公开＝（一）、（二）；不予公开、无法提供、"
+        "总体情况等正文部分常复述表格数字，两者必须一致：受理/收到申请＝表三“一、本年新收”总计（“共受理”也可指新收加上年结转）；"
+        "上年结转＝“二”；答复/办结＝“三（七）总计”（“部分公开答复”“不予公开答复”指该类办理结果）；结转下年度/顺延＝“四”；予以公开、部分公开＝（一）、（二）；不予公开、无法提供、"
         "不予处理、其他处理＝该项各子项之和；行政复议＝表四复议总计；行政诉讼＝直接起诉总计＋复议后起诉总计；称复议诉讼“均获维持”时，"
         "表四不得有纠正、其他结果或尚未审结。国办公开办函〔2021〕30号要求年报内容准确，"
         "“发布内容不准确”须依《政府信息公开条例》第四十七条追责。只比较紧跟在相应用语之后、同一分句内的数字；百分比、约数、"
@@ -616,8 +636,8 @@ _RL501_BAD = """青山县交通运输局2023年政府信息公开工作年度报
         "（总计栏、各列之和、勾稽关系）相符即不报告。"
     ),
     explanation_en=(
-        "The narrative (mostly 一、总体情况) repeats the tables' figures and must agree with them (REFERENCE §3, "
-        "narrative ↔ table): 受理/收到 = row 一 总计, 上年结转 = 二, 答复/办结 = 三（七）, 结转下年度/顺延 = 四, 予以公开 / "
+        "The narrative (mostly 一、总体情况) repeats the tables' figures and must agree with them: "
+        "受理/收到 = row 一 总计 (共受理 may also mean 一 + 二), 上年结转 = 二, 答复/办结 = 三（七） (部分公开答复, 不予公开答复: that outcome), 结转下年度/顺延 = 四, 予以公开 / "
         "部分公开 = （一）/（二）, 不予公开 / 无法提供 / 不予处理 / 其他处理 = the sum of that group's sub-rows, 行政复议 = the "
         "review total, 行政诉讼 = direct + after-review lawsuit totals; 'all upheld' (均获维持) needs no corrected, other or "
         "pending case in table 四. 国办公开办函〔2021〕30号 holds bodies accountable under Art. 47 of the regulation for "
@@ -639,6 +659,8 @@ def narrative_figure(doc: Document, ctx, options) -> Iterator[Finding]:
             candidates = [(kind, found) for kind, found in candidates if found is not None]
             if len(candidates) != len(figure.kinds):
                 continue
+            if figure.kinds == ("r1", "r12") and candidates[0][1].value == candidates[1][1].value:
+                candidates = candidates[:1]  # "共受理2件" with nothing carried over: one reading to name
             if any(figure.number in found.readings for _, found in candidates):
                 continue
             yield _figure_finding(unit, figure, candidates)
@@ -686,8 +708,15 @@ _PARTIAL = re.compile(r"主要|重点|例如|比如|诸如|如")
 _FAMILIES = (
     ("applicant", re.compile(r"自然人|法人|企业|科研机构|公益组织|法律服务|其他组织")),
     ("outcome", re.compile(r"予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|结转|办结|答复")),
-    ("review", re.compile(r"复议|诉讼|起诉|维持|纠正|审结")),
+    ("review", re.compile(r"复议|诉讼|起诉")),
+    ("review_result", re.compile(r"维持|纠正|审结|其他结果")),
 )
+# a part of this family right after a part of the parent family breaks that part down: "行政复议7件，
+# 结果维持6件，尚未审结1件；行政诉讼4件" lists 复议 and 诉讼 (7 + 4), the results are inside the 7
+_PARENT_FAMILY = {"review_result": "review"}
+# a part worded as a subset of the part before it: "行政许可57项，实现'一趟不用跑'的有45项"
+_SUBSET = re.compile(r"^(?:实现|达到|其中|含|均|全部|已经?)|的有$")
+_STRENGTH = {"、": 0, ",": 1, ";": 2}
 
 
 def _family(label: str) -> str:
@@ -737,6 +766,24 @@ _ITEM_BY_SEPARATOR = {
 }
 
 
+_SENTENCE_TOTAL = re.compile(_NUMBER.replace("num", "total") + r"(?P<tunit>" + _UNITS + r")(?P<glue>)(?P<open>)(?=[,;]|$)")
+# a total and its parts with no marker between them: "全年主动公开政府信息465条，机构职能类信息1条，…，其他应主动公开的信息362条"
+_TOTAL_CLAUSE = re.compile(
+    r"(?:共|全年|累计|合计|总计|总数)[^\d,。;:()]{0,30}?" + _NUMBER.replace("num", "total") + r"(?P<tunit>" + _UNITS + r")(?P<glue>),(?P<open>)"
+)
+
+
+def _sentence_total(text: str, marker_start: int) -> re.Match[str] | None:
+    """"…信息数465条,内容涉及…多面内容。其中…": the one figure of the sentence before a sentence that
+    opens with 其中 is the total it breaks down."""
+    if text[marker_start - 1:marker_start] != "。":
+        return None
+    reach = max(0, marker_start - _CLAUSE_REACH)
+    start = max(reach, max(text.rfind(end, reach, marker_start - 1) for end in _TERMINATORS) + 1)
+    found = [m for m in _SENTENCE_TOTAL.finditer(text, start, marker_start - 1) if not _approximate(text, m.start("total"), m.end())]
+    return found[0] if len(found) == 1 else None
+
+
 def _lists(unit: _Unit) -> Iterator[_List]:
     text = unit.compact
     seen: set[int] = set()  # where the parts of earlier lists start
@@ -744,6 +791,8 @@ def _lists(unit: _Unit) -> Iterator[_List]:
         # both patterns end at `$` (right before the marker): search only a short window before it,
         # searching from the paragraph's start made long paragraphs quadratic
         total = _TOTAL_BEFORE.search(text, max(0, marker.start() - _TOTAL_REACH), marker.start())
+        if total is None and marker.group() == "其中":
+            total = _sentence_total(text, marker.start())
         if total is None or (total["glue"] == "。" and marker.group() != "其中"):
             continue
         if total.start("total") in seen:
@@ -761,35 +810,58 @@ def _lists(unit: _Unit) -> Iterator[_List]:
         complete = marker.group().startswith("分别") or any(_REST.search(part.label) for part in parts)
         number = Decimal(total["total"].replace(",", ""))
         yield _List(number, total["tunit"], total.start("total"), tuple(parts), partial, complete)
+    for total in _TOTAL_CLAUSE.finditer(text):
+        if total.start("total") in seen or _approximate(text, total.start("total"), total.end("tunit")):
+            continue
+        found = _parts(text, total.end(), total["tunit"], "", seen)
+        if found is None:
+            continue
+        parts, partial = found
+        # without a marker, only a whole partition is a list: three parts or more, the last one the rest
+        if partial or len(parts) < 3 or not _REST.search(parts[-1].label):
+            continue
+        number = Decimal(total["total"].replace(",", ""))
+        yield _List(number, total["tunit"], total.start("total"), tuple(parts), False, True)
 
 
 def _parts(text: str, position: int, unit: str, closing: str, seen: set[int]) -> tuple[list[_Part], bool] | None:
     """The parts listed from `position`, and whether they may be only some of the parts (worded as
     a selection, or the list's end is unclear). None when the list cannot be read with confidence:
-    nested, mixed units, approximate, or a part that does not parse after a separator."""
-    parts: list[_Part] = []
+    nested, mixed units, approximate, or a part that does not parse after a separator.
+
+    Only parts of one level are returned: a part that breaks down the part before it (a result of a
+    行政复议, "…的有N项") is left out, so a total is never compared with parts plus their own sub-parts.
+    """
+    items: list[tuple[_Part, str, str]] = []  # (part, family, the separator before it)
     separator = ""
     partial = False
     families: set[str] = set()
+    changed_at: int | None = None  # items read before the separator first changed: the list may end there
+
+    def unreadable():
+        if changed_at is None:
+            return None
+        return _one_level(items[:changed_at], True)
+
     while True:
         pattern = _ITEM_BY_SEPARATOR[separator] if separator else _ITEM_FIRST
         item = pattern.match(text, position)
         if item is None:
-            return (parts, partial) if not parts else None
+            return _one_level(items, partial) if not items else unreadable()
         label = item["label"]
         if "其中" in label:
-            return None  # a nested breakdown: whose parts are these?
+            return unreadable()  # a nested breakdown: whose parts are these?
         if _NEW_TOTAL.search(label):
-            return None  # another total or a comparison in the middle of the list
+            return unreadable()  # another total or a comparison in the middle of the list
         if item["unit"] != unit or _approximate(text, item.start("num"), item.end()):
-            return None
+            return unreadable()
         family = _family(label)
-        if family and families and family not in families:
-            return parts, True  # "其中自然人8件，法人4件，予以公开5件": a new breakdown starts
+        if family and families and family not in families and _PARENT_FAMILY.get(family) not in families:
+            return _one_level(items, True)  # "其中自然人8件，法人4件，予以公开5件": a new breakdown starts
         if family:
             families.add(family)
         partial = partial or bool(_PARTIAL.search(label))
-        parts.append(_Part(label, Decimal(item["num"].replace(",", "")), item.start("num"), item.end()))
+        items.append((_Part(label, Decimal(item["num"].replace(",", "")), item.start("num"), item.end()), family, separator))
         seen.add(item.start("num"))
         position = item.end()
         while True:
@@ -799,19 +871,38 @@ def _parts(text: str, position: int, unit: str, closing: str, seen: set[int]) ->
             position = extra.end()
         following = text[position:position + 1]
         if following == "等":
-            return parts, True
+            return _one_level(items, True)
         if not following or following in _TERMINATORS or (closing and following == closing):
-            return parts, partial
+            return _one_level(items, partial)
         if following not in _SEPARATORS:
-            return None  # the list runs on into text it does not belong to
-        if separator and following != separator:
-            # another separator: the list is over, or goes on in a sloppier style; either way the
-            # parts seen so far may not be all of them
-            return parts, True
+            return unreadable()  # the list runs on into text it does not belong to
+        if separator and following != separator and changed_at is None:
+            changed_at = len(items)  # the list is over, goes on in a sloppier style, or the parts before were broken down
         if text.startswith("其中", position + 1):
-            return None  # the last part is broken down again
+            return unreadable()  # the last part is broken down again
         separator = following
         position += 1
+
+
+def _one_level(items: list[tuple[_Part, str, str]], partial: bool) -> tuple[list[_Part], bool] | None:
+    """The parts of the list's first level: sub-parts dropped (each no larger than its parent), and
+    the list cut where the separator between first-level parts changes."""
+    top: list[tuple[_Part, str, str]] = []
+    for part, family, separator in items:
+        if top and (_SUBSET.search(part.label) or _PARENT_FAMILY.get(family) == top[-1][1] and family != top[-1][1]):
+            if part.number > top[-1][0].number:
+                return None  # a "sub-part" larger than its parent: the list is not what it seems
+            continue
+        if top and _PARENT_FAMILY.get(family) and _PARENT_FAMILY.get(family) in {f for _, f, _ in top}:
+            continue  # a further result of the same 行政复议/诉讼
+        top.append((part, family, separator))
+    parts = [top[0][0]] if top else []
+    first_separator = top[1][2] if len(top) > 1 else ""
+    for part, _, separator in top[1:]:
+        if separator != first_separator:
+            return parts, True
+        parts.append(part)
+    return parts, partial
 
 
 _RL502_BAD = """青山县交通运输局2023年政府信息公开工作年度报告
@@ -826,21 +917,23 @@ _RL502_BAD = """青山县交通运输局2023年政府信息公开工作年度报
     summary_zh="正文中“共N…，其中a、b…”各项之和与所述总数不符",
     summary_en="a narrative list 'N in all, of which a, b, …' whose parts do not add up to N",
     explanation_zh=(
-        "正文常先给出总数再列出构成（“共公开信息314条，其中……3条、……2条……”“收到申请3件，分别为……”），各项之和应等于总数"
-        "（参考文档 §3：真实年报中见过各项之和与同句总数不符的情况；正确的例子见 corpus/real/07、09、19）。"
-        "国办公开办函〔2021〕30号要求年报内容准确，《政府信息公开条例》第四十七条对“发布内容不准确”追责。"
-        "只检查单位相同、至少两项、互不嵌套的列表；各项之和大于总数时报告；小于总数时，只在措辞表明列的是全部（“分别为”、"
-        "末项为“其他……”）或各项之和已达总数三分之二以上时报告，措辞表明只是列举（“包括”“主要”“……等”）的不报告。"
-        "按发布渠道（网站、微信等）列出的数字可以重复计算，不相加。"
+        "正文常先给出总数再列出构成（“共公开信息314条，其中……3条、……2条……”“收到申请3件，分别为……”“全年公开信息465条，机构职能类……，"
+        "其他应主动公开的信息……”），各项之和应等于总数。国办公开办函〔2021〕30号要求年报内容准确，《政府信息公开条例》第四十七条对"
+        "“发布内容不准确”追责。只检查单位相同、至少两项的列表，且只加同一层级的项：对前一项的细分（行政复议7件中的“结果维持6件”、"
+        "行政许可57项中“实现……的有45项”）不计入；没有“其中”等字时，只有以“其他……”结尾、至少三项的完整分类才检查。各项之和大于总数时报告；"
+        "小于总数时，只在措辞表明列的是全部（“分别为”、末项为“其他……”）或各项之和已达总数三分之二以上时报告，措辞表明只是列举"
+        "（“包括”“主要”“……等”）的不报告。按发布渠道（网站、微信等）列出的数字可以重复计算，不相加。"
     ),
     explanation_en=(
-        "The narrative often gives a total and then its parts ('共公开信息314条，其中…3条、…2条…', '收到申请3件，分别为…'); the "
-        "parts must add up to the total (REFERENCE §3: lists whose items do not add up to the stated total were seen in "
-        "real reports; correct ones in corpus/real/07, 09, 19). 国办公开办函〔2021〕30号 requires accurate reports "
-        "(Art. 47 of the regulation). Only lists of at least two parts in the total's unit, not nested, are checked; a "
-        "sum above the total is always reported; one below it only when the list claims to be complete (分别为, a last "
-        "part 其他…) or reaches two thirds of the total, never when the wording marks a selection (包括, 主要, …等). "
-        "Figures per publication channel (website, WeChat) may overlap and are not added up."
+        "The narrative often gives a total and then its parts ('共公开信息314条，其中…3条、…2条…', '收到申请3件，分别为…', "
+        "'全年公开信息465条，机构职能类…，其他应主动公开的信息…'); the parts must add up to the total. 国办公开办函〔2021〕30号 "
+        "requires accurate reports and Art. 47 of the regulation holds bodies to account for inaccurate ones. Only lists "
+        "of at least two parts in the total's unit are checked, and only parts of one level are added: a breakdown of the "
+        "part before (结果维持6件 inside 行政复议7件, '实现…的有45项' inside 行政许可57项) is left out; without a marker "
+        "such as 其中, only a whole classification of three parts or more ending in 其他… is checked. A sum above the "
+        "total is always reported; one below it only when the list claims to be complete (分别为, a last part 其他…) or "
+        "reaches two thirds of the total, never when the wording marks a selection (包括, 主要, …等). Figures per "
+        "publication channel (website, WeChat) may overlap and are not added up."
     ),
     bad=_RL502_BAD,
     good=_RL502_BAD.replace("工作动态及通知公告254条", "工作动态及通知公告266条"),

@@ -115,14 +115,86 @@ def test_real_narratives(corpus_dir, name):
     assert lint_path(path, RL502).diagnostics == ()
 
 
-def test_no_corpus_or_seed_file_is_flagged(corpus_dir, seeds_dir):
+def test_only_corpus_12_is_flagged_in_the_corpus_and_seeds(corpus_dir, seeds_dir):
     flagged = [
         path.name
         for folder in (corpus_dir, seeds_dir)
         for path in sorted(folder.glob("*.txt"))
         if lint_path(path, RL502).diagnostics
     ]
-    assert flagged == []
+    assert flagged == ["12_xinfeng_county_health_2023_excerpt.txt"]
+
+
+# ---------------------------------------------------------------- one level of parts (corpus 18) and recall (corpus 12)
+
+from variants import BODIES, YEARS, report  # noqa: E402
+
+
+def test_corpus_18_disputes_are_seven_reviews_and_four_lawsuits(corpus_dir):
+    """行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件;行政诉讼4件…: 11 = 7 + 4, the results are inside."""
+    assert lint_path(corpus_dir / "18_jiaxing_gov_office_2023_excerpt.txt", RL502).diagnostics == ()
+
+
+def test_corpus_12_list_after_the_sentence_of_its_total(corpus_dir):
+    """全年主动公开政府信息数465条,内容涉及…。其中…1条、…362条 = 464."""
+    [d] = lint_path(corpus_dir / "12_xinfeng_county_health_2023_excerpt.txt", RL502).diagnostics
+    assert (d.line, d.expected, d.actual) == (7, "465", "464")
+
+
+def _in_report(sentence, body=BODIES[0], year=2023, layout="text"):
+    """The sentence as the first paragraph of 一、总体情况 of a whole generated report."""
+    text = report(body, year, layout)
+    anchor = "（一）主动公开\n" if layout == "text" else "### （一）主动公开\n"
+    return text.replace(anchor, anchor + sentence + "\n", 1)
+
+
+LEVELS = (  # consistent: the total is the sum of the first level only
+    "因信息公开引发行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，结果维持2件，尚未审结2件。",
+    "全年发生行政争议5件，其中行政复议3件，结果纠正1件，其他结果2件；行政诉讼2件，尚未审结2件。",
+    "全年政务服务事项共有89项，其中行政许可57项，实现“一趟不用跑”的有45项，公共服务32项。",
+    "全年政务服务事项共有89项，其中行政许可57项，达到“最多跑一次”标准的40项，公共服务32项。",
+    "主动公开信息120条，其中政策文件70条，含解读的有30条，其他信息50条。",
+)
+RECALL = (  # (sentence, total, parts' sum)
+    ("截至{y}年12月31日，全年主动公开政府信息数465条，内容涉及财政预决算、机构职能等多面内容。其中信息公开年度报告1条、规划计划1条、领导信息1条、机构职能1条、政策文件8条、医疗卫生内容34条、部门预决算56条、工作动态362条。", "465", "464"),
+    ("全年主动公开政府信息465条，机构职能类信息1条，法规文件类信息1条，规划计划类信息1条，行政许可类8条，财政资金类34条，工作动态类56条，其他应主动公开的信息363条。", "465", "464"),
+    ("{y}年累计公开信息3210条，机构职能类信息612条，政策文件类信息402条，工作动态类信息400条，其他应主动公开的信息1796条。", "3210", "3210"),
+    ("全年共公开信息3210条，机构职能类612条；政策文件类402条；工作动态类400条；其他类1790条。", "3210", "3204"),
+)
+
+
+@pytest.mark.parametrize("sentence", LEVELS)
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+def test_sub_parts_are_not_added_to_their_total(sentence, body, layout):
+    result = lint_text(_in_report(sentence, body, 2022, layout), "r.md" if layout == "markdown" else "r.txt", RL502)
+    assert result.diagnostics == ()
+
+
+@pytest.mark.parametrize("sentence, total, summed", RECALL)
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("year", YEARS)
+def test_lists_without_a_marker_or_after_the_sentence_are_added(sentence, total, summed, body, year):
+    found = lint_text(_in_report(sentence.format(y=year), body, year), options=RL502).diagnostics
+    if total == summed:
+        assert found == ()
+    else:
+        assert [(d.expected, d.actual) for d in found] == [(total, summed)]
+
+
+@pytest.mark.parametrize("sentence", (
+    "全年收到申请12件，上年结转1件，办结12件，结转下年度1件。",  # a run of facts, not a partition
+    "全年主动公开信息386条，网站发布300条，微信发布200条，其他渠道发布50条。",  # channels overlap
+    "全年主动公开政府信息465条，内容涉及多个方面。其中政策文件8条、工作动态30条。",  # a selection far below the total
+    "全年共有干部30人，2名领导。其中科员20人，其他10人，另有借调5人。",  # two figures before: whose parts?
+))
+def test_runs_of_facts_are_not_lists(sentence):
+    assert lint_text(_in_report(sentence), options=RL502).diagnostics == ()
+
+
+def test_a_sub_part_larger_than_its_part_is_not_read_as_one():
+    sentence = "全年政务服务事项共有89项，其中行政许可57项，实现“一趟不用跑”的有60项，公共服务32项。"
+    assert lint_text(_in_report(sentence), options=RL502).diagnostics == ()
 
 
 @pytest.mark.parametrize(
