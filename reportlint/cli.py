@@ -12,12 +12,13 @@ from pathlib import Path
 
 import click
 
+from .clihelp import Group
 from .config import ConfigError
 from .files import collect_files
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "csv", "html"]
+FORMATS = ["text", "concise", "json", "sarif", "github", "junit", "gitlab", "csv", "html"]
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
@@ -36,7 +37,26 @@ def _fail_usage(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _say(lang: str, zh: str, en: str) -> None:
+    """A note on stderr in the run's language (machine-readable stdout stays clean)."""
+    click.echo(f"reportlint: {zh if lang == 'zh' else en}", err=True)
+
+
+def _run_language(lang: str | None, config_path: str | None) -> str:
+    """The run's language before anything else is read: --lang, else the configuration of the
+    current folder (or --config), else zh; every message on stderr uses it."""
+    if lang:
+        return lang
+    from .config import Resolver
+    from .registry import all_rules
+
+    try:
+        return Resolver(all_rules(), Path(config_path) if config_path else None).for_path(Path.cwd()).values.lang
+    except (PluginError, ConfigError):
+        return "zh"  # the problem itself is reported (exit 2) by the caller
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportlint")
 def main() -> None:
     """reportlint — 政府信息公开工作年度报告检查工具 (lint annual information-disclosure reports)."""
@@ -57,8 +77,8 @@ def _write_utf8(text: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "--output-format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format (--format and --output-format are the same).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the output to this file instead of standard output.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default: configuration, else zh).")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (RL3) or names; comma-separated or repeated.")
@@ -76,26 +96,52 @@ def _write_utf8(text: str) -> None:
 @click.option("--previous", "previous_dir", type=click.Path(exists=True, file_okay=False), help="Last year's reports, paired by issuing body, for the cross-year rules.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file (and exit 0).")
 @click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False), help="Hide findings recorded in this baseline; report recorded ones that no longer occur.")
-def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path) -> None:
-    """Check report files and folders (.txt, .md, .docx, .html, .pdf)."""
+@click.option("--stdin-filename", help="The name of the report read from standard input (-): for configuration discovery, its format and the output.")
+def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, stdin_filename) -> None:
+    """Check report files and folders (.txt, .md, .docx, .html, .pdf); - reads standard input."""
+    from .stdin import StdinReport
+
+    lang = _run_language(lang, config_path)
+    if not paths and stdin_filename:
+        paths = ("-",)
+    if not paths:
+        _fail_usage("没有给出要检查的文件或文件夹（- 表示标准输入）" if lang == "zh" else "no file or folder given (- reads standard input)")
+    if paths.count("-") > 1:
+        _fail_usage("标准输入（-）只能给出一次" if lang == "zh" else "standard input (-) can be named once")
+    stdin = StdinReport.read(stdin_filename) if "-" in paths else None
+    try:
+        _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero,
+               statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path)
+    finally:
+        if stdin is not None:
+            stdin.close()
+
+
+def _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path) -> None:
     from .config import Resolver, is_excluded
     from .registry import all_rules, unknown_selectors
     from .settings import options_for
 
+    zh = lang == "zh"
     try:
         rules = all_rules()
         resolver = Resolver(rules, Path(config_path) if config_path else None)
-        files = collect_files(paths, lambda p: is_excluded(p, resolver.for_path(p)))
+        files = collect_files(tuple(p for p in paths if p != "-"), lambda p: is_excluded(p, resolver.for_path(p)))
         configs = {path: resolver.for_path(path) for path in files}
+        if stdin is not None:  # the configuration that would apply to a file of that name
+            files.insert(paths.index("-"), stdin.path)
+            configs[stdin.path] = resolver.for_path(stdin.config_path)
     except (PluginError, ConfigError) as problem:
-        _fail_usage(str(problem))
+        _fail_usage(f"配置或插件有误：{problem}" if zh else str(problem))
+    if not files:
+        _fail_usage(f"在 {', '.join(paths)} 中没有找到年报文件（.txt .md .docx .html .pdf）" if zh
+                    else f"no report file (.txt .md .docx .html .pdf) found in {', '.join(paths)}")
     distinct = {id(config): config for config in configs.values()}.values()
     known = rules + tuple(rule for config in distinct for rule in config.pack_rules)
     unknown = unknown_selectors(known, _split(select) + _split(ignore))
     if unknown:
-        _fail_usage(f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
-    run_config = resolver.for_path(Path.cwd())
-    lang = lang or run_config.values.lang
+        _fail_usage(f"未知的规则：{', '.join(unknown)}（见 `reportlint rules`）" if zh
+                    else f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
     previous = None
     if previous_dir:
         from .crossyear import PreviousReports
@@ -104,19 +150,21 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
         previous = PreviousReports.build(Path(previous_dir), read_text)
         for body, paths in previous.duplicates.items():  # on stderr: machine-readable stdout stays clean
             names = ", ".join(str(p) for p in paths)
-            click.echo(f"reportlint: --previous 中「{body}」有多份报告，比较时使用第一份：{names}" if lang == "zh"
-                       else f"reportlint: --previous has several reports for '{body}'; the first is used: {names}", err=True)
+            _say(lang, f"--previous 中「{body}」有多份报告，比较时使用第一份：{names}",
+                 f"--previous has several reports for '{body}'; the first is used: {names}")
     tasks = [
-        (path, options_for(path, configs[path], rules, lang=lang, select=_split(select), ignore=_split(ignore),
+        (path, options_for(stdin.config_path if stdin is not None and path == stdin.path else path, configs[path], rules,
+                           lang=lang, select=_split(select), ignore=_split(ignore),
                            template=template, max_size=max_size, previous=previous))
         for path in files
     ]
-    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet)
+    names = {files.index(stdin.path): stdin.name} if stdin is not None else {}
+    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet, names, lang)
     if write_baseline:
         from .baseline import write_baseline as record
 
         count = record(Path(write_baseline), results)
-        click.echo(f"reportlint: {count} finding(s) recorded in {write_baseline}", err=True)
+        _say(lang, f"已将 {count} 条问题记录到 {write_baseline}", f"{count} finding(s) recorded in {write_baseline}")
         sys.exit(EXIT_OK)
     if baseline_path:
         from .baseline import BaselineError, apply_baseline
@@ -124,27 +172,39 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
         try:
             outcome = apply_baseline(Path(baseline_path), results)
         except BaselineError as problem:
-            _fail_usage(str(problem))
+            _fail_usage(f"基线文件有误：{problem}" if zh else str(problem))
         results = outcome.results
         if not quiet:
             _baseline_note(outcome, lang)
     _emit(results, known, output_format, output_file, lang, statistics, quiet, no_info)
-    thresholds = {str(path): SEVERITY_RANK[fail_on or configs[path].values.fail_on] for path in files}
+    if output_file and not quiet:  # after the progress bar: what the run found and where it went
+        from .formats.concise import summary_line
+
+        click.echo(summary_line(results, lang), err=True)
+        _say(lang, f"已写入 {output_file}", f"written to {output_file}")
+    display = {index: names.get(index, str(path)) for index, path in enumerate(files)}
+    thresholds = {display[index]: SEVERITY_RANK[fail_on or configs[path].values.fail_on] for index, path in enumerate(files)}
     failed = any(SEVERITY_RANK[d.severity.value] >= thresholds[r.path] for r in results for d in r.diagnostics)
     sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
 
 
-def _run(tasks, jobs: int, timeout: float, quiet: bool):
+def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], lang: str):
     """Check the files into a ResultStore (on disk: memory stays flat), with a progress bar on an
-    interactive stderr for more than a few files."""
+    interactive stderr for more than a few files. `names` renames results (standard input)."""
+    from dataclasses import replace
+
     from .parallel import run
     from .parser import build_parser
     from .store import ResultStore
 
     build_parser()  # once, before workers fork, so each inherits it
     store = ResultStore(len(tasks))
+
+    def put(index, result) -> None:
+        store.put(index, replace(result, path=names[index]) if index in names else result)
+
     if quiet or len(tasks) < 4 or not sys.stderr.isatty():
-        run(tasks, jobs, timeout, store.put)
+        run(tasks, jobs, timeout, put)
         return store
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -160,11 +220,12 @@ def _run(tasks, jobs: int, timeout: float, quiet: bool):
 
         def done(index, result) -> None:
             nonlocal failures
-            store.put(index, result)
+            put(index, result)
             failures += result.status != "pass"
             finished = progress.tasks[0].completed + 1
             rate = finished / max(time.monotonic() - started, 1e-6)
-            progress.update(bar, advance=1, rate=f"{rate:.1f} 文件/秒", failed=f"未通过 {failures}")
+            progress.update(bar, advance=1, rate=f"{rate:.1f} 文件/秒" if lang == "zh" else f"{rate:.1f} files/s",
+                            failed=f"未通过 {failures}" if lang == "zh" else f"not passed {failures}")
 
         run(tasks, jobs, timeout, done)
     return store
@@ -201,7 +262,12 @@ def _emit(results, rules, output_format, output_file, lang, statistics, quiet, n
             if piece:
                 write(piece)
                 last = piece
-        if not last.endswith("\n"):
+        if output_format == "concise":
+            if not quiet:
+                from .formats.concise import summary_line
+
+                write(summary_line(results, lang) + "\n")
+        elif not last.endswith("\n"):
             write("\n")
         sys.stdout.flush()
         if statistics:

@@ -198,6 +198,8 @@ def lint_path(path: str | Path, options: LintOptions | None = None, previous: st
 def lint_file(path: Path, options: LintOptions, previous: str | Path | None = None) -> FileResult:
     """`lint_path` for callers that built and checked the options themselves (the CLI's workers: a
     command-line selector may name a rule pack that only some files' configurations load)."""
+    if not path.exists():  # a mistyped name on the command line: a verdict for it, and the run goes on
+        return unreadable(str(path), ReadError(_MISSING, {}), options)
     read = read_path(path, options.max_bytes)
     if isinstance(read, ReadError):
         return unreadable(str(path), read, options)
@@ -210,6 +212,7 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
     return replace(result, diagnostics=diagnostics, notes=notes)
 
 
+_MISSING = Message("文件或文件夹不存在：请检查路径是否写错", "no such file or folder: check the path")
 _LONG_LINE = Message(
     "文件中有一行长达 {length} 个字符（上限 max_line_chars = {limit}）：不像正常的年报文本（可能是导出错误或机器生成的数据），请检查文件或分段后再检查",
     "the file has a line of {length} characters (limit max_line_chars = {limit}): not ordinary report text (an export error or generated data?); check the file",

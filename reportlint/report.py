@@ -13,7 +13,9 @@ from rich.text import Text
 
 from .api import Severity
 from .engine import Diagnostic
+from .formats.concise import summary_line
 from .formats.json_format import summary
+from .formats.location import origin_note, where as file_place
 from .lint import FileResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -93,11 +95,12 @@ def render_statistics(results: Iterable[FileResult], rules, console: Console, la
 def _render_one(path: str, d: Diagnostic, console: Console, lang: str) -> None:
     severity = _SEVERITY_ZH[d.severity] if lang == "zh" else d.severity.value
     head = Text()
-    where_in_file = f"{path}:{d.origin_text}" if d.origin_text else f"{path}:{d.line}:{d.column}"
-    head.append(f"{where_in_file}: ", style="bold")
+    head.append(f"{file_place(path, d)}: ", style="bold")
     head.append(d.code, style=_STYLE[d.severity])
     head.append(f" [{severity}] ", style=_STYLE[d.severity])
     head.append(d.message)
+    if d.origin_text:
+        head.append(origin_note(d), style="bold")
     where = _location(d, lang)
     if where:
         head.append(f"  [{where}]", style="dim")
@@ -129,15 +132,5 @@ def _render_source(d: Diagnostic, console: Console) -> None:
 
 
 def _render_summary(results: Iterable[FileResult], console: Console, lang: str) -> None:
-    s = summary(results)
-    if lang == "zh":
-        line = (
-            f"检查 {s['files']} 个文件：{s['passed']} 个通过，{s['failed']} 个有错误，{s['unassessed']} 个无法评估；"
-            f"共 {s['errors']} 个错误，{s['warnings']} 个警告，{s['infos']} 个提示。"
-        )
-    else:
-        line = (
-            f"Checked {s['files']} file(s): {s['passed']} passed, {s['failed']} failed, {s['unassessed']} could not be assessed; "
-            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['infos']} info."
-        )
-    console.print(Text(line, style="bold red" if s["errors"] else "bold green"), soft_wrap=True)
+    errors = any(r.count(Severity.ERROR) for r in results)
+    console.print(Text(summary_line(results, lang), style="bold red" if errors else "bold green"), soft_wrap=True)

@@ -13,7 +13,7 @@ from typing import Collection, Iterator
 from ..api import Rule
 from ..lint import FileResult
 
-MODULES = {"json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit", "gitlab": "gitlab", "csv": "csv_format", "html": "html"}
+MODULES = {"json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit", "gitlab": "gitlab", "csv": "csv_format", "html": "html", "concise": "concise"}
 
 
 def chunks(name: str, results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
+from .location import origin_note
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -52,9 +53,7 @@ def _properties(path: str, d: Diagnostic) -> list[tuple[str, object]]:
 
 
 def _message(d: Diagnostic, lang: str) -> str:
-    if not d.origin_text:
-        return d.message
-    return f"{d.origin_text}{'：' if lang == 'zh' else ': '}{d.message}"
+    return d.message + origin_note(d)
 
 
 def escape_data(text: str) -> str:

@@ -17,6 +17,7 @@ from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
 from .jsonstream import Lazy
+from .location import origin_note
 from .jsonstream import chunks as json_chunks
 from .sarif import fingerprint, posix_path, with_occurrences
 
@@ -32,9 +33,8 @@ def render(results: Iterable[FileResult], rules: tuple[Rule, ...], lang: str) ->
 
 
 def issue(path: str, d: Diagnostic, occurrence: int = 1, lang: str = "zh") -> dict:
-    where = f"{d.origin_text}{'：' if lang == 'zh' else ': '}" if d.origin_text else ""
     return {
-        "description": f"{d.code}: {where}{d.message}",
+        "description": f"{d.code}: {d.message}{origin_note(d)}",
         "check_name": d.code,
         "fingerprint": fingerprint(path, d, occurrence),
         "severity": SEVERITIES[d.severity],

@@ -46,6 +46,7 @@ from ..engine import Diagnostic
 from ..lint import FileResult
 from .json_format import summary
 from .jsonstream import Lazy
+from .location import origin_note
 from .jsonstream import chunks as json_chunks
 
 TOP_RULES = 10  # bars in the chart
@@ -465,7 +466,7 @@ def finding(d: Diagnostic) -> dict:
         "n": clean(d.name),
         "s": d.severity.value,
         "m": clean(d.message),
-        "l": clean(d.origin_text) if d.origin_text else f"{d.line}:{d.column}",
+        "l": f"{d.line}:{d.column}" + clean(origin_note(d)),
     }
     if context:
         item["x"] = clean(" › ".join(context))

@@ -19,6 +19,7 @@ from typing import Collection, Iterable, Iterator
 from ..api import Rule, Severity
 from ..engine import Diagnostic
 from ..lint import FileResult
+from .location import context, origin_note, where
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -76,10 +77,9 @@ def _testcase(result: FileResult, lang: str) -> ET.Element:
 
 
 def finding_line(path: str, d: Diagnostic) -> str:
-    """`path:line:col: CODE [severity] message [section › row › column]`, as the text output reads."""
-    where = f"{path}:{d.origin_text}" if d.origin_text else f"{path}:{d.line}:{d.column}"
-    context = " › ".join([*d.section, *(part for part in (d.row, d.column_label) if part)])
-    return f"{where}: {d.code} [{d.severity.value}] {d.message}" + (f"  [{context}]" if context else "")
+    """`path:line:col: CODE [severity] message [origin]  [section › row › column]`, as the text output reads."""
+    place = context(d)
+    return f"{where(path, d)}: {d.code} [{d.severity.value}] {d.message}{origin_note(d)}" + (f"  [{place}]" if place else "")
 
 
 def _tally(result: FileResult, lang: str) -> str:

@@ -85,9 +85,13 @@ def test_unknown_selector_is_a_usage_error():
     assert "RL999" in output
 
 
-def test_missing_path_is_a_usage_error(tmp_path):
-    code, _ = run("check", str(tmp_path / "nope.txt"))
-    assert code == 2
+def test_missing_path_is_one_rl001_and_the_run_goes_on(tmp_path):
+    code, document = run_json(str(tmp_path / "nope.txt"), str(SAMPLES / "good"))
+    assert code == 1
+    missing, good = document["files"]
+    assert (missing["path"], missing["status"], [d["code"] for d in missing["diagnostics"]]) == (str(tmp_path / "nope.txt"), "error", ["RL001"])
+    assert "不存在" in missing["diagnostics"][0]["message"]
+    assert good["status"] == "pass"
 
 
 def test_folder_with_a_broken_file_still_checks_the_others(tmp_path):

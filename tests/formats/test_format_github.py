@@ -98,8 +98,8 @@ def test_severity_names():
     assert kinds == ["::error", "::warning", "::notice"]
 
 
-def test_original_file_position_leads_the_message():
+def test_original_file_position_follows_the_message_in_brackets():
     d = diagnostic(message="m", origin={"page": 3, "table": 3}, origin_text="第3页 表3")
-    assert github.command("r.pdf", d, "zh").endswith("::第3页 表3：m")
-    assert github.command("r.pdf", d, "en").endswith("::第3页 表3: m")  # data escapes no colon
+    assert github.command("r.pdf", d, "zh").endswith(",line=3,col=2,endLine=3,endColumn=5,title=RL301 row-total::m [第3页 表3]")
+    assert github.command("r.pdf", d, "en").endswith("::m [第3页 表3]")
 

@@ -83,4 +83,4 @@ def test_severity_mapping_and_origin():
     mapped = [gitlab.issue("x.txt", diagnostic(severity=s))["severity"] for s in Severity]
     assert mapped == ["major", "minor", "info"]
     located = gitlab.issue("r.pdf", diagnostic(message="m", origin={"page": 2}, origin_text="第2页"), lang="zh")
-    assert located["description"] == "RL301: 第2页：m"
+    assert located["description"] == "RL301: m [第2页]"

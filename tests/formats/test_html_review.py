@@ -178,7 +178,7 @@ def test_embedded_findings_carry_everything_the_detail_shows():
         assert len(file["d"]) == len(result.diagnostics)
         for item, d in zip(file["d"], result.diagnostics):
             assert (item["c"], item["n"], item["s"], item["m"]) == (d.code, d.name, d.severity.value, d.message)
-            assert item["l"] == (d.origin_text or f"{d.line}:{d.column}")
+            assert item["l"] == f"{d.line}:{d.column}" + (f" [{d.origin_text}]" if d.origin_text else "")
             assert item.get("e") == d.expected and item.get("a") == d.actual
             context = [*d.section, *(p for p in (d.row, d.column_label) if p)]
             assert item.get("x") == (" › ".join(context) if context else None)
