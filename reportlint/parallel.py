@@ -23,7 +23,6 @@ from .lint import FileResult, LintOptions, lint_file, unreadable
 from .readers import ReadError
 
 Task = tuple[Path, LintOptions]
-_TASKS: list[Task] = []  # inherited by forked workers: only indexes cross the pipe
 
 # Test hooks: a file whose name contains the crash marker kills its worker, one with the hang
 # marker never finishes (they prove a dead or stuck worker loses no other file's result).
@@ -40,7 +39,9 @@ def _check(task: Task) -> FileResult:
     return lint_file(path, options)
 
 
-def _worker(conn: Connection) -> None:
+def _worker(conn: Connection, tasks: list[Task]) -> None:
+    """`tasks` is inherited through fork, not pickled: only indexes cross the pipe. Passed per
+    worker rather than held in a global, so runs in several threads at once (the server) keep apart."""
     while True:
         try:
             index = conn.recv()
@@ -48,7 +49,7 @@ def _worker(conn: Connection) -> None:
             return
         if index is None:
             return
-        conn.send((index, _check(_TASKS[index])))
+        conn.send((index, _check(tasks[index])))
 
 
 @dataclass
@@ -77,21 +78,20 @@ def _died(task: Task, code: int | None) -> FileResult:
     return unreadable(str(path), ReadError(message, {"code": code}), options, code="RL002")
 
 
-def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[int, FileResult], None]) -> None:
-    """Check every task, handing each result to `done` with the task's index."""
-    if jobs <= 1 and len(tasks) <= 1 or not hasattr(os, "fork"):
+def run(tasks: list[Task], jobs: int, timeout: float, done: Callable[[int, FileResult], None], *, isolate: bool = False) -> None:
+    """Check every task, handing each result to `done` with the task's index. A single file is
+    checked in this process unless `isolate` (the server: the time limit must hold for one file too)."""
+    if (jobs <= 1 and len(tasks) <= 1 and not isolate) or not hasattr(os, "fork"):
         for index, task in enumerate(tasks):
             done(index, _check(task))
         return
-    global _TASKS
-    _TASKS = tasks
     context = multiprocessing.get_context("fork")
     pending = iter(range(len(tasks)))
     workers: list[_Worker] = []
 
     def start() -> _Worker:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker, args=(child,), daemon=True)
+        process = context.Process(target=_worker, args=(child, tasks), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
