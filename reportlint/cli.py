@@ -437,3 +437,40 @@ def explain(code: str, lang: str, config_path: str | None) -> None:
         lines += ["", "（以上示例对照的上年度报告：）" if zh else "(Both examples are checked against last year's report:)",
                   *("    " + line for line in rule.example_previous.splitlines())]
     click.echo("\n".join(lines))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Configuration (and rule packs) for every upload; default: the built-in one.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default="reportlint-data", show_default=True, help="Folder for decisions, kept results and temporary files; nothing is written elsewhere.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes shared by all uploads (default: all cores).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=120.0, show_default=True, help="Seconds one file may take before it is stopped (RL001).")
+@click.option("--token", envvar="REPORTLINT_SERVE_TOKEN", default=None, help="Require 'Authorization: Bearer TOKEN' on /api/ (or set REPORTLINT_SERVE_TOKEN).")
+@click.option("--max-upload", type=click.IntRange(min=1), default=256, show_default=True, help="Largest request body, in MiB.")
+@click.option("--max-files", type=click.IntRange(min=1), default=1000, show_default=True, help="Most report files in one upload (a zip's members included).")
+@click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest report file, in bytes (default 128 MiB, as for check).")
+@click.option("--keep-days", type=click.FloatRange(min=0), default=7.0, show_default=True, help="Days a batch's result pages are kept.")
+@click.option("--root-path", default="", help="Path prefix under which a reverse proxy serves the app (e.g. /reportlint).")
+@click.option("--forwarded-allow-ips", default=None, help="Addresses of reverse proxies whose X-Forwarded-* headers are trusted.")
+def serve(host, port, config_path, data_dir, workers, timeout, token, max_upload, max_files, max_size, keep_days, root_path, forwarded_allow_ips) -> None:
+    """Run the web service for authors and reviewers (needs the extra: pip install 'reportlint[serve]')."""
+    from importlib.util import find_spec
+
+    missing = [name for name, module in (("fastapi", "fastapi"), ("uvicorn", "uvicorn"), ("python-multipart", "python_multipart"))
+               if find_spec(module) is None]
+    if missing:
+        _fail_usage(f"`reportlint serve` needs the serve extra ({', '.join(missing)} missing): pip install 'reportlint[serve]'")
+    from .readers import DEFAULT_MAX_BYTES
+    from .serve.server import ServeOptions
+    from .serve.server import serve as run_server
+
+    options = ServeOptions(
+        host=host, port=port, data=Path(data_dir), config=Path(config_path) if config_path else None,
+        workers=workers or os.cpu_count() or 1, token=token or None, timeout=timeout, max_request_bytes=max_upload * 1024 * 1024,
+        max_files=max_files, max_file_bytes=max_size or DEFAULT_MAX_BYTES, keep_days=keep_days, root_path=root_path, forwarded_allow_ips=forwarded_allow_ips,
+    )
+    try:
+        run_server(options)
+    except (PluginError, ConfigError) as problem:
+        _fail_usage(str(problem))

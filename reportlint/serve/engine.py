@@ -1,0 +1,59 @@
+"""Staged files -> results, with the same rules, configuration and worker runner as the command line.
+
+The configuration is the one `--config` names (its rule packs included) or the built-in default:
+never one discovered upward from the temporary folder, which would be whatever happens to lie
+above the server's data folder. Logs name each file, its status and the time it took — never its
+content.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from ..api import Rule
+from ..config import DEFAULT, Config, Resolver
+from ..lint import FileResult
+from ..parallel import run
+from ..parser import build_parser
+from ..registry import all_rules
+from ..settings import options_for
+from .pool import WorkerPool
+from .uploads import Staged
+
+log = logging.getLogger("reportlint.serve")
+
+
+class Engine:
+    """What every request checks with; built once at start-up (a bad configuration stops the server)."""
+
+    def __init__(self, config_path: Path | None, pool: WorkerPool, timeout: float, max_bytes: int) -> None:
+        self.builtin: tuple[Rule, ...] = all_rules()
+        self.config: Config = Resolver(self.builtin, config_path).for_path(Path.cwd()) if config_path else DEFAULT
+        self.rules: tuple[Rule, ...] = self.builtin + self.config.pack_rules
+        self.pool, self.timeout, self.max_bytes = pool, timeout, max_bytes
+        build_parser()  # once, before any worker is forked, so each inherits it
+
+    def check(self, staged: list[Staged], lang: str) -> list[FileResult]:
+        """Results in upload order, each under the name the user gave the file."""
+        tasks = [
+            (item.path, options_for(item.path, self.config, self.builtin, lang=lang, select=[], ignore=[],
+                                    template=None, max_size=self.max_bytes))
+            for item in staged
+        ]
+        results: list[FileResult | None] = [None] * len(tasks)
+        with self.pool.take(len(tasks)) as jobs:
+            started = time.monotonic()
+            last = [started]
+
+            def done(index: int, result: FileResult) -> None:
+                now = time.monotonic()
+                results[index] = replace(result, path=staged[index].name)
+                log.info("checked %r status=%s findings=%d elapsed=%.2fs", staged[index].name, result.status,
+                         len(result.diagnostics), now - last[0] if jobs == 1 else now - started)
+                last[0] = now
+
+            run(tasks, jobs, self.timeout, done, isolate=True)
+        return [result for result in results if result is not None]
