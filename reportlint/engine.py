@@ -34,7 +34,9 @@ class Diagnostic:
     origin_text: str = ""  # the same, as a person reads it ("表3 第28行 第4列")
 
     def sort_key(self) -> tuple:
-        return (self.line, self.column, self.code, self.column_label or "", self.message)
+        """Position, then code; one rule's findings at one place keep the rule's order (the sort is
+        stable), so missing sections are listed in template order, not by their messages' characters."""
+        return (self.line, self.column, self.code, self.column_label or "")
 
 
 class _SectionIndex:

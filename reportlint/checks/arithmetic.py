@@ -72,12 +72,15 @@ def _finding(view: TableView, violation: Violation) -> Finding:
     summary_zh="申请情况表某行的总计不等于各类申请人之和",
     summary_en="a request-table row's 总计 is not the sum of its applicant columns",
     explanation_zh=(
-        "表三（收到和处理政府信息公开申请情况）每一数据行的“总计”＝自然人＋商业企业＋科研机构＋社会公益组织＋法律服务机构＋其他。"
-        "这是表格结构本身决定的（参考文档 §3 恒等式 R）。"
+        "国办公开办函〔2021〕30号（及〔2019〕60号）年报格式的表三“收到和处理政府信息公开申请情况”，"
+        "按申请人分列：每一数据行的“总计”＝自然人＋商业企业＋科研机构＋社会公益组织＋法律服务机构＋其他。"
+        "这是表格的行合计关系，由表格结构本身决定：总计栏是该行各类申请人之和。"
     ),
     explanation_en=(
-        "In table 三 every data row's 总计 equals 自然人 + the five 法人或其他组织 columns (identity R); "
-        "the layout itself implies it."
+        "Table 三 of the State Council's report template (国办公开办函〔2021〕30号, likewise 〔2019〕60号), "
+        "收到和处理政府信息公开申请情况, splits every figure by applicant: in every data row 总计 equals 自然人 plus the "
+        "five 法人或其他组织 columns (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他). This row-total identity "
+        "follows from the table's layout: the 总计 column is the sum of the row's applicant columns."
     ),
     bad=_HEADER + "（一）予以公开 | 3 | 1 | 0 | 1 | 0 | 0 | 6",
     good=_HEADER + "（一）予以公开 | 3 | 1 | 0 | 1 | 0 | 0 | 5",
@@ -100,11 +103,13 @@ _OUTCOMES_GOOD = """（一）予以公开 | 7 | 0 | 0 | 0 | 0 | 0 | 7
     summary_en="（七）总计 is not the sum of the outcome rows, per column",
     explanation_zh=(
         "“三、本年度办理结果”中，（七）总计＝（一）予以公开＋（二）部分公开＋（三）至（六）各子项之和，每一列都如此。"
-        "模板规定每件申请只计一种情形（“区分处理的，只计这一情形，不计其他情形”），所以这是等式（恒等式 C）。"
+        "年报格式（国办公开办函〔2021〕30号）规定每件申请只计一种情形（“区分处理的，只计这一情形，不计其他情形”），"
+        "所以办理结果的合计是等式，不是不等式。"
     ),
     explanation_en=(
         "Under 三、本年度办理结果, （七）总计 equals （一）+（二)+ all sub-rows of （三）–（六）, in every column. Each request is "
-        "counted in exactly one outcome (the template's 区分处理 note), so this is an equality (identity C)."
+        "counted in exactly one outcome (the 2021 template, 国办公开办函〔2021〕30号, says a request handled in parts is "
+        "counted once: 区分处理的，只计这一情形), so the outcome total is an equality, not a bound."
     ),
     bad=_HEADER + _OUTCOMES_GOOD.replace("（七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8", "（七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0"),
     good=_HEADER + _OUTCOMES_GOOD,
@@ -127,10 +132,12 @@ _BALANCE_GOOD = """一、本年新收政府信息公开申请数量 | 8 | 0 | 0 
     summary_en="一 + 二 ≠ 三（七）+ 四 (the request table's cross-check), per column",
     explanation_zh=(
         "表三左上角注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”：本年新收＋上年结转＝本年办结（七）总计＋结转下年度，"
-        "每一列都须成立（恒等式 K）。"
+        "每一列都须成立。这是年报格式（国办公开办函〔2021〕30号、〔2019〕60号）表三自身规定的勾稽关系。"
     ),
     explanation_en=(
-        "Table 三 states its own cross-check: 本年新收 + 上年结转 = （七）总计 + 结转下年度, in every column (identity K)."
+        "Table 三 of the report template (国办公开办函〔2021〕30号, likewise 〔2019〕60号) prints its own cross-check "
+        "in its corner: 'the first item plus the second equals the third plus the fourth' (本列数据的勾稽关系为：第一项加第二项之和，"
+        "等于第三项加第四项之和), i.e. 本年新收 + 上年结转 = 三（七）总计 + 四、结转下年度继续办理, in every column."
     ),
     bad=_HEADER + _BALANCE_GOOD.replace("四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"),
     good=_HEADER + _BALANCE_GOOD,
@@ -152,10 +159,13 @@ _REVIEW_HEADER = TITLE + """四、政府信息公开行政复议、行政诉讼�
     summary_zh="行政复议、行政诉讼表的总计不等于四项结果之和",
     summary_en="a review/litigation 总计 is not the sum of its four results",
     explanation_zh=(
-        "表四中行政复议、未经复议直接起诉、复议后起诉各有一个“总计”，分别等于结果维持＋结果纠正＋其他结果＋尚未审结（恒等式 T4）。"
+        "年报格式（国办公开办函〔2021〕30号）表四“政府信息公开行政复议、行政诉讼情况”中，行政复议、未经复议直接起诉、复议后起诉各有一个“总计”，"
+        "分别等于结果维持＋结果纠正＋其他结果＋尚未审结：每件案件恰有一种结果或尚未审结。"
     ),
     explanation_en=(
-        "Table 四 has three totals (行政复议, 未经复议直接起诉, 复议后起诉); each equals 维持 + 纠正 + 其他 + 尚未审结 (identity T4)."
+        "Table 四 of the report template (国办公开办函〔2021〕30号), 政府信息公开行政复议、行政诉讼情况, has three totals "
+        "(行政复议, 未经复议直接起诉, 复议后起诉); each equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结, as every case "
+        "has exactly one result or is still pending."
     ),
     bad=_REVIEW_HEADER + "10 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 0",
     good=_REVIEW_HEADER + "10 | 1 | 0 | 0 | 11 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 5",

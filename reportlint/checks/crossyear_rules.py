@@ -4,7 +4,7 @@ They need last year's report (`reportlint check --previous DIR …`, or `lint_te
 which reaches them as `ctx.previous`; without it they find nothing.
 
 - RL505 carry-over-mismatch: 二、上年结转 of year N equals 四、结转下年度继续办理 of year N−1, column by
-  column (REFERENCE §3, cross-year identity Y).
+  column (the report template's table 三 links the two years: what one year carries forward is what the next carries in).
 - RL506 copied-from-last-year: the narrative repeats last year's (REFERENCE §6 items 1, 6, 15; the 宿迁
   indicator 4: "与上年度重复率大于50%").
 - RL509 in-force-count: 现行有效件数(N) = 现行有效件数(N−1) + 本年制发件数(N) − 本年废止件数(N) for 规章 and
@@ -134,12 +134,12 @@ _CARRIED_OUT = "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1"
     summary_en="二、上年结转 differs from 四、结转下年度继续办理 in last year's report",
     explanation_zh=(
         "上年度报告表三“四、结转下年度继续办理”的申请，就是本年度报告“二、上年结转政府信息公开申请数量”的申请，"
-        "两者按列（自然人、各类法人或其他组织、总计）应相等（参考文档 §3 跨年度恒等式 Y）。不一致时，总有一年的表填错了。"
+        "两者按列（自然人、各类法人或其他组织、总计）应相等（年报格式表三前后两年的衔接：上年结转的申请就是上年度结转下年度的申请）。不一致时，总有一年的表填错了。"
         "需用 --previous 指定上年度报告所在的文件夹（按发布机关配对）。"
     ),
     explanation_en=(
         "The requests last year's table 三 carried forward (四、结转下年度继续办理) are the ones this year's table reports as "
-        "二、上年结转政府信息公开申请数量; they are equal column by column (REFERENCE §3, cross-year identity Y). When they "
+        "二、上年结转政府信息公开申请数量; they are equal column by column (the report template's table 三 links the two years: what one year carries forward is what the next carries in). When they "
         "differ, one of the two tables is wrong. Needs --previous DIR (last year's reports, paired by issuing body)."
     ),
     bad=TITLE + _REQUEST_HEADER + _CARRIED_IN.replace("| 1 | 0 | 0 | 0 | 0 | 0 | 1", "| 2 | 0 | 0 | 0 | 0 | 0 | 2"),
@@ -217,12 +217,12 @@ def _layout_2021(ctx) -> bool:
     summary_en="现行有效件数 is not last year's 现行有效件数 + 本年制发件数 − 本年废止件数",
     explanation_zh=(
         "2021年版模板表二第二十条第（一）项：本年现行有效的规章、行政规范性文件，应是上年末现行有效的件数加上本年制发、减去本年废止的件数"
-        "（参考文档 §3 表二的跨年度核对）。不相等时，往往是“现行有效件数”只填了本年制发数，或未摸清底数。"
+        "（年报格式表二中“现行有效件数”的前后两年衔接）。不相等时，往往是“现行有效件数”只填了本年制发数，或未摸清底数。"
         "文件失效而未经废止（有效期届满）也会造成差异，所以只作警告。仅在两年报告都是2021年版表格、且各栏都是数字时检查。"
     ),
     explanation_en=(
         "Table 二, Art. 20(1) of the 2021 template: the 规章 / 行政规范性文件 in force this year should be last year's count "
-        "plus this year's 本年制发件数 minus 本年废止件数 (REFERENCE §3, the 表二 cross-year check). A difference usually "
+        "plus this year's 本年制发件数 minus 本年废止件数 (the template's table 二 links the two years' 现行有效件数). A difference usually "
         "means 现行有效件数 holds only this year's new documents, or the body never counted its documents; documents that "
         "expired without being repealed also make a difference, hence a warning. Checked only when both reports use the "
         "2021 layout and all four cells are figures."
@@ -590,7 +590,7 @@ _COPIED_LAST_YEAR = TITLE_LAST_YEAR + """一、总体情况
     explanation_zh=(
         "年度报告应如实反映本年度的工作。与上年度报告大段雷同、只改年份和数字，是通报和考核中反复指出的问题："
         "国办公开办函〔2021〕30号“（四）明确责任”规定，出现“内容雷同、敷衍塞责等问题并造成不良后果的”，依《条例》第四十七条追究责任；"
-        "宿迁考核指标“与上年度重复率大于50%的，扣0.5分”（参考文档 §2.3，§6 第1、4、6、15项）。"
+        "宿迁考核指标“与上年度重复率大于50%的，扣0.5分”。"
         "只比较叙述文字：章节标题、表格、模板规定的固定表述（编制依据、统计期限、查阅方式、联系方式、《条例》等文件名）不计，"
         "年份和数字不计（只改了年份的报告也算重复）。重复率＝本年度叙述文字中，与上年度叙述文字有相同的连续8字片段所覆盖的比例；"
         "阈值可用 similarity_threshold 选项调整。"
@@ -599,7 +599,7 @@ _COPIED_LAST_YEAR = TITLE_LAST_YEAR + """一、总体情况
         "An annual report describes the year's work. Text copied from last year's report with only the year and figures "
         "changed is a defect the guidance names: the 2021 template (国办公开办函〔2021〕30号, （四）明确责任) holds those "
         "responsible for 内容雷同、敷衍塞责 under Art. 47; the 宿迁 indicator deducts points for '与上年度重复率大于50%' "
-        "(REFERENCE §2.3, §6 items 1, 4, 6, 15). Only the narrative is compared: headings, tables and "
+        "(宿迁's 政务公开 assessment indicators; several provinces' reviews of the reports name copying as a common defect). Only the narrative is compared: headings, tables and "
         "the template's fixed sentences (compiling basis, statistics period, where to read it, contact, document titles "
         "such as 《条例》) are left out, and years and figures are ignored, so a copy with only the year changed counts. "
         "The rate is the share of this year's narrative covered by 8-character runs that also occur in last year's; "

@@ -86,11 +86,12 @@ def template_version(doc: Document, ctx, options) -> Iterator[Finding]:
     reason = "year" if ctx.choice.reason == "year" else ctx.choice.reason
     detail = _REASONS[ctx.year.source if reason == "year" else reason]
     span = ctx.year.span or Span(1, 1, 1, 1)
-    args = {"year": ctx.year.year, "line": span.line, "name": info.name, "document": info.document}
+    title = info.name if "《" in info.name else f"《{info.name}》"  # the 2007 basis is an article of the 《条例》, not a document title
+    args = {"year": ctx.year.year, "line": span.line, "name": title, "document": info.document}
     yield Finding(
         Message(
-            "按《{name}》（{document}）检查：" + detail.zh,
-            "checked against 《{name}》 ({document}): " + detail.en,
+            "按{name}（{document}）检查：" + detail.zh,
+            "checked against {name} ({document}): " + detail.en,
         ),
         span,
         args=args,

@@ -110,7 +110,8 @@ def test_file_too_large(tmp_path, good_text):
 
 def test_missing_file(tmp_path):
     diagnostic = _only_rl001(lint_path(tmp_path / "does_not_exist.txt"))
-    assert diagnostic.message.startswith("无法读取文件：")
+    assert diagnostic.message.startswith("文件或文件夹不存在")
+    assert _only_rl001(lint_path(tmp_path / "no_suffix", LintOptions(lang="en"))).message.startswith("no such file or folder")
 
 
 # ---------------------------------------------------------------- good: encodings that must be read
