@@ -123,7 +123,7 @@ def create_app(services: Services) -> FastAPI:
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
+        response.headers.setdefault("X-Frame-Options", "DENY")
         if not request.url.path.startswith("/static/"):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
@@ -211,9 +211,22 @@ def create_app(services: Services) -> FastAPI:
         lang = _lang(request, batch.lang)
         reviewed = decisions.review(result)
         original = batch.original(index)
-        view = views.document_view(original, reviewed, lang) if original is not None else None
-        return HTMLResponse(file_page(batch_id, index, len(batch.results), reviewed, lang,
-                                      docx=original is not None and original.suffix == ".docx" and views.can_annotate(), view=view))
+        shown = original is not None and views.can_annotate()
+        response = HTMLResponse(file_page(batch_id, index, len(batch.results), reviewed, lang,
+                                          docx=shown and original.suffix == ".docx", view=shown))
+        response.headers["Content-Security-Policy"] = CSP.replace("default-src 'none';", "default-src 'none'; frame-src 'self';")
+        return response
+
+    @app.get("/b/{batch_id}/f/{index}/view", response_class=HTMLResponse, summary="One file's report view, findings in place", tags=["pages"])
+    def report_view(batch_id: str, index: int, request: Request):
+        batch = _batch(batch_id)
+        result = _file(batch, index)
+        original = batch.original(index)
+        if original is None or not views.can_annotate():
+            raise StarletteHTTPException(404)
+        page = views.document_view(original, decisions.review(result), engine.rules, _lang(request, batch.lang), engine.max_bytes)
+        return HTMLResponse(page, headers={"Content-Security-Policy": views.VIEW_POLICY + "; frame-ancestors 'self'",
+                                           "X-Frame-Options": "SAMEORIGIN"})
 
     @app.get("/rules", response_class=HTMLResponse, summary="Every rule with its explanation", tags=["pages"])
     def rules(request: Request):
@@ -222,6 +235,10 @@ def create_app(services: Services) -> FastAPI:
     @app.get("/docs", response_class=HTMLResponse, summary="This API's documentation", tags=["pages"])
     def docs(request: Request):
         return HTMLResponse(docs_page(app.openapi(), _lang(request)))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204, headers={"Cache-Control": "public, max-age=86400"})
 
     @app.get("/static/app.css", include_in_schema=False)
     def css():
@@ -261,7 +278,7 @@ def create_app(services: Services) -> FastAPI:
         original = batch.original(index)
         if original is None or original.suffix != ".docx" or not views.can_annotate():
             raise ServeError(404, "no-annotated-copy", "只有 .docx 文件有带批注的副本", "only a .docx file has an annotated copy")
-        data = views.annotated_docx(original, decisions.review(result), _lang(request, batch.lang))
+        data = views.annotated_docx(original, decisions.review(result), engine.rules, _lang(request, batch.lang), engine.max_bytes)
         stem = Path(result.path).stem or "report"
         return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                         headers={"Content-Disposition": f"attachment; filename=\"annotated.docx\"; filename*=UTF-8''{_quote(stem)}-annotated.docx"})

@@ -41,7 +41,7 @@ UI = {
         "rules_title": "规则说明", "rules_lead": "共 {n} 条规则（含配置中的规则包 {packs} 条）。",
         "col_rule": "规则", "col_text": "说明", "bad": "错误示例", "good": "正确示例", "source": "来源",
         "docs_title": "API 文档", "docs_lead": "机器可读的 OpenAPI 描述：", "token_note": "启用 --token 时，/api/ 下的接口须带请求头 Authorization: Bearer <token>。",
-        "notes": "说明",
+        "notes": "说明", "view": "报告原文与问题标注", "view_alone": "单独打开",
     },
     "en": {
         "html_lang": "en", "brand": "reportlint", "nav_upload": "Upload", "nav_rules": "Rules", "nav_docs": "API docs",
@@ -65,7 +65,7 @@ UI = {
         "col_rule": "rule", "col_text": "explanation", "bad": "bad", "good": "good", "source": "source",
         "docs_title": "API documentation", "docs_lead": "The machine-readable OpenAPI description: ",
         "token_note": "With --token, the endpoints under /api/ need the header Authorization: Bearer <token>.",
-        "notes": "notes",
+        "notes": "notes", "view": "The report with its findings in place", "view_alone": "open on its own",
     },
 }
 
@@ -85,7 +85,7 @@ def layout(title: str, body: str, lang: str, here: str) -> str:
     other = here if lang == "en" else with_lang(here, "en")
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{ui["html_lang"]}">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="referrer" content="no-referrer">', '<link rel="icon" href="data:,">',
         f"<title>{_e(title)} · reportlint</title>", f'<link rel="stylesheet" href="/static/app.css?v={VERSION}">',
         "</head>", "<body>",
         '<header class="top"><div class="wrap">', f'<h1>{_e(ui["brand"])}</h1>', "<nav>",
@@ -104,7 +104,7 @@ def upload_page(lang: str, *, file_mb: int, request_mb: int, files: int, timeout
 <section class="panel">
 <h2>{_e(ui["upload_title"])}</h2>
 <p>{_e(ui["upload_lead"].format(days=f"{days:g}"))}</p>
-<form id="upload" method="post" action="/check" enctype="multipart/form-data" data-lang="{lang}" data-none="{_e(ui["none"])}"
+<form id="upload" method="post" action="{with_lang("/check", lang)}" enctype="multipart/form-data" data-lang="{lang}" data-none="{_e(ui["none"])}"
  data-uploading="{_e(ui["uploading"])}" data-checking="{_e(ui["checking"])}" data-done="{_e(ui["done"])}" data-failed="{_e(ui["failed"])}">
 <input type="hidden" name="lang" value="{lang}">
 <label class="drop" id="drop"><strong>{_e(ui["drop"])}</strong><span class="muted">{_e(ui["or_pick"])}</span>
@@ -133,7 +133,7 @@ def _counts(result: FileResult, accepted: int, lang: str) -> str:
     return '<div class="counts">' + "".join(f"<span><b>{n}</b> {_e(label)}</span>" for label, n in items) + "</div>"
 
 
-def file_page(batch_id: str, index: int, files: int, reviewed: Reviewed, lang: str, *, docx: bool, view: str | None) -> str:
+def file_page(batch_id: str, index: int, files: int, reviewed: Reviewed, lang: str, *, docx: bool, view: bool) -> str:
     """One file: its verdict, downloads, the document view (when the annotate view is available)
     and each finding with its source line and the reviewer's decision."""
     ui = UI[lang]
@@ -154,7 +154,10 @@ def file_page(batch_id: str, index: int, files: int, reviewed: Reviewed, lang: s
         "</section>",
     ]
     if view:
-        parts += ['<section class="panel doc-view" id="document">', view, "</section>"]
+        url = escape(with_lang(f"{base}/view", lang))
+        parts += ['<section class="panel" id="document">',
+                  f'<div class="panel-head"><h2>{_e(ui["view"])}</h2> <a href="{url}">{_e(ui["view_alone"])}</a></div>',
+                  f'<iframe class="view" id="report-view" src="{url}" sandbox="allow-scripts" title="{_e(ui["view"])}"></iframe>', "</section>"]
     parts += ['<section class="panel">', f'<h2>{_e(ui["findings"])}</h2>']
     if not result.diagnostics:
         parts.append(f'<p class="muted">{_e(ui["no_findings"])}</p>')

@@ -62,7 +62,8 @@ table.rules td,table.rules th{border-top:1px solid var(--line);padding:8px 6px;v
 table.rules pre{white-space:pre-wrap;margin:4px 0;font-size:12.5px;background:#f7f8fa;padding:6px;border-radius:6px}
 .endpoint{border-top:1px solid var(--line);padding:10px 0}.method{font-family:var(--mono);font-weight:700;margin-right:8px}
 pre.schema{white-space:pre-wrap;font-size:12px;background:#f7f8fa;padding:8px;border-radius:6px;max-height:320px;overflow:auto}
-.doc-view{max-height:70vh;overflow:auto}
+iframe.view{width:100%;height:75vh;border:1px solid var(--line);border-radius:6px;background:#fff}
+.panel-head{display:flex;align-items:baseline;gap:14px;flex-wrap:wrap;margin-bottom:10px}.panel-head h2{margin:0}
 """
 
 JS = r"""

@@ -76,3 +76,31 @@ def test_static_assets(client):
     js = client.get("/static/app.js")
     assert css.status_code == js.status_code == 200
     assert js.headers["content-type"].startswith("text/javascript") and "textContent" in js.text and "innerHTML" not in js.text
+
+
+def test_report_view_and_annotated_copy(client, tmp_path):
+    import io
+
+    import docx
+
+    from serve_files import defective_docx
+
+    path = defective_docx(tmp_path)
+    url = _upload(client, {"files": (path.name, path.read_bytes())}).json()["url"]
+    page = client.get(url)
+    assert f'src="{url}/view"' in page.text and "frame-src 'self'" in page.headers["content-security-policy"]
+    view = client.get(url + "/view")
+    assert view.status_code == 200 and "frame-ancestors 'self'" in view.headers["content-security-policy"]
+    assert "xxxx" in view.text and "RL401" in view.text
+    copy = client.get(url + "/annotated.docx")
+    assert copy.status_code == 200 and "attachment" in copy.headers["content-disposition"]
+    comments = [c.text for c in docx.Document(io.BytesIO(copy.content)).comments]
+    assert any("RL401" in text and "XX" in text for text in comments), comments
+
+
+def test_no_annotated_copy_for_text(client):
+    url = _upload(client, {"files": (PLACEHOLDER.name, PLACEHOLDER.read_bytes())}).json()["url"]
+    assert "annotated.docx" not in client.get(url).text
+    response = client.get(url + "/annotated.docx")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "no-annotated-copy"
+    assert client.get(url + "/view").status_code == 200
