@@ -160,6 +160,8 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
     ]
     names = {files.index(stdin.path): stdin.name} if stdin is not None else {}
     results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet, names, lang)
+    if previous is not None:
+        _unpaired_note(results, previous, lang)
     if write_baseline:
         from .baseline import write_baseline as record
 
@@ -474,3 +476,17 @@ def serve(host, port, config_path, data_dir, workers, timeout, token, max_upload
         run_server(options)
     except (PluginError, ConfigError) as problem:
         _fail_usage(str(problem))
+def _unpaired_note(results, previous, lang: str) -> None:
+    """With --previous: name, on stderr, this year's reports left without last year's, and last
+    year's reports that name no body (they can pair with none)."""
+    from .crossyear import UNPAIRED
+
+    unpaired = [r.path for r in results if any(note.startswith(UNPAIRED) for note in r.notes)]
+    if unpaired:
+        names = ", ".join(unpaired)
+        click.echo(f"reportlint: {len(unpaired)} 份报告未与 --previous 中的上年报告配对，未做跨年度检查：{names}" if lang == "zh"
+                   else f"reportlint: {len(unpaired)} report(s) not paired with last year's in --previous, not compared: {names}", err=True)
+    if previous.unnamed:
+        names = ", ".join(str(p) for p in previous.unnamed)
+        click.echo(f"reportlint: --previous 中有报告未写明发布机关，不能配对：{names}" if lang == "zh"
+                   else f"reportlint: reports in --previous that do not name their body cannot be paired: {names}", err=True)

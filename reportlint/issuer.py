@@ -280,6 +280,8 @@ _BODY = (
     (re.compile(r"[我本](?:区|县|市|州|旗)(?:人民)?政府(?!信息|网站|门户|办|部门|各部门|工作部门|组成部门|公报|信息公开)"), "government"),
 )
 _BODY_LINES = 60
+# a flip-book page's running header: "Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告"
+_PAGE_PREFIX = re.compile(r"^\s*Page\s*\d+\s*[-—–:：]\s*(?=\S)")  # also as fold_line leaves it: "Page8-…"
 _GAP_START = re.compile(r"[\s(]")  # how the gaps `_locate` allows inside a name begin
 
 
@@ -291,7 +293,10 @@ def detect_issuer(doc: Document) -> Issuer:
 def _head(doc: Document) -> list[int]:
     """The first non-blank lines before the first level-1 heading (where titles are)."""
     stop = next((h.span.line for h in doc.headings if h.level == 1), len(doc.lines) + 1)
-    numbers = [n for n, line in enumerate(doc.lines[: stop - 1], 1) if line.strip() and not PAGE_MARKER.match(line)]
+    numbers = [
+        n for n, line in enumerate(doc.lines[: stop - 1], 1)
+        if line.strip() and (not PAGE_MARKER.match(line) or _PAGE_PREFIX.match(line))
+    ]
     return numbers[:_HEAD_LINES]
 
 
@@ -338,6 +343,7 @@ def _title_issuers(doc: Document) -> Iterator[Issuer | None]:
     head = _head(doc)
     for index, number in enumerate(head):
         line = fold_line(doc.line(number))
+        line = line[_PAGE_PREFIX.match(line).end():] if _PAGE_PREFIX.match(line) else line
         if len(line) > _TITLE_MAX or _NOT_TITLE.search(line) or not _TITLE.search(line):
             continue
         yield _title_name(doc, head, index, line)
@@ -376,6 +382,8 @@ def _from_intro(doc: Document) -> Issuer | None:
     for pattern in _INTRO:
         for match in pattern.finditer(text.compact):
             name = _clean(match.group("name"))
+            if name.startswith(("我", "本")):
+                continue  # "现将我办2022年度…": how the body calls itself, not its name
             kind = classify(name)
             if kind is None:
                 continue

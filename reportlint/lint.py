@@ -142,10 +142,15 @@ def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, pre
     text = valid_unicode(text)
     rules = _rules(options)
     doc = parse(text, path=path, encoding=encoding)
+    notes: tuple[str, ...] = ()
     if options.previous is not None and previous is None:
         paired = options.previous.path_for(doc)
         previous = read_text(paired, options) if paired is not None else None
         previous_path = str(paired)
+        if paired is None:
+            from .crossyear import unpaired_note
+
+            notes = (unpaired_note(doc, options.lang),)
     if previous is not None and _check_bounds(previous, options) is not None:
         previous = None  # last year's text is no report either: the cross-year rules have nothing to compare
     before = parse(valid_unicode(previous), path=previous_path) if previous is not None else None
@@ -165,7 +170,10 @@ def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, pre
         diagnostics = [replace(d, severity=options.severity.get(d.code, d.severity)) for d in diagnostics]
     template = ctx.template.id if run.is_report else None
     issuer = _safe_issuer(ctx) if run.is_report else None
-    return FileResult(path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None, issuer=issuer)
+    return FileResult(
+        path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None,
+        notes=notes if run.is_report else (), issuer=issuer,
+    )
 
 
 def _safe_issuer(ctx) -> str | None:
@@ -205,7 +213,7 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
         return unreadable(str(path), read, options)
     before = read_text(previous, options) if previous is not None else None
     result = _lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
-    notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ())
+    notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ()) + result.notes
     diagnostics = result.diagnostics
     if read.source_map is not None:
         diagnostics = tuple(_with_origin(d, read.source_map, options.lang) for d in diagnostics)

@@ -189,7 +189,24 @@ def test_good_sample():
 
 
 CORPUS_ISSUERS = {
+    "01_huaian_city_gov_2024.txt": ("淮安市人民政府", "government"),
     "02_huaian_hongze_district_2023.txt": ("洪泽区人民政府", "government"),
+    "03_huaian_hongze_district_2024.txt": ("淮安市洪泽区人民政府", "government"),
+    "06_wuhan_hanyang_gov_office_2022_excerpt.txt": (None, "department"),  # "现将我办…": how it calls itself, no name
+    "08_tianjin_hongqiao_zwfwb_2022_excerpt.txt": (None, "unknown"),
+    "10_xian_yanliang_xinfang_2021_excerpt.txt": ("阎良区信访局", "department"),
+    "12_xinfeng_county_health_2023_excerpt.txt": ("信丰县卫生健康委", "department"),
+    "14_nilka_town_2023_excerpt.txt": (None, "township"),  # "我镇"
+    "16_changchun_bureau_2023_excerpt.txt": (None, "department"),  # "我局"
+    "18_jiaxing_gov_office_2023_excerpt.txt": ("嘉兴市人民政府办公室", "department"),
+    "20_yueyang_nanhu_bureau_2019_excerpt.txt": (None, "department"),
+    "22_huaying_qiliping_town_2020_excerpt.txt": (None, "unknown"),
+    "24_chibi_pufang_park_2020_excerpt.txt": ("蒲纺工业园区", "unknown"),
+    "26_nanping_city_2012_excerpt.txt": ("南平市人民政府信息公开工作领导小组办公室", "department"),
+    "28_xiamen_huli_district_2018_excerpt.txt": ("湖里区人民政府", "government"),
+    "30_weihai_wendeng_xinfang_2022_page8_excerpt.txt": ("威海市文登区信访局", "department"),  # the page's running header
+    "32_kazuo_county_bureau_2025_excerpt.txt": (None, "department"),
+    "34_shulan_market_supervision_2016_excerpt.txt": ("舒兰市市场监督管理局", "department"),
     "04_shanghai_municipal_gov_office_2019.txt": ("上海市人民政府办公厅", "department"),
     "05_shenzhen_longgang_dept_2024_excerpt.txt": (None, "unknown"),  # body name not in the excerpt
     "07_chongqing_jiulongpo_erlang_street_2022_excerpt.txt": ("重庆市九龙坡区二郎街道办事处", "township"),

@@ -46,7 +46,7 @@ from typing import Callable, Iterator
 
 
 from ..api import Finding, Message, Rule, rule
-from ..crossyear import pairing_key
+from ..crossyear import pairing_key, same_body
 from ..document import Document, Heading, Paragraph, Span, TextLine
 from ..labels import replace_chars
 from ..numbers import Kind, Value, format_number
@@ -83,7 +83,7 @@ def _earlier(ctx):
     if year is not None and before is not None and before >= year:
         return None
     body, body_before = pairing_key(ctx.doc), pairing_key(previous.doc)
-    if body is not None and body_before is not None and body != body_before:
+    if body is not None and body_before is not None and not (same_body(body, body_before) or same_body(body_before, body)):
         return None
     return previous
 
