@@ -476,6 +476,8 @@ def serve(host, port, config_path, data_dir, workers, timeout, token, max_upload
         run_server(options)
     except (PluginError, ConfigError) as problem:
         _fail_usage(str(problem))
+
+
 def _unpaired_note(results, previous, lang: str) -> None:
     """With --previous: name, on stderr, this year's reports left without last year's, and last
     year's reports that name no body (they can pair with none)."""
