@@ -260,7 +260,8 @@ def _emit(results, rules, output_format, output_file, lang, statistics, quiet, n
         write = stream.write if stream is not None else _write_utf8
         sys.stdout.flush()  # anything written as text goes first
         last = ""
-        for piece in chunks(output_format, results, rules, lang):  # one file's output at a time
+        extra = {"views": _write_views(results, rules, lang, Path(output_file))} if output_format == "html" and output_file else {}
+        for piece in chunks(output_format, results, rules, lang, **extra):  # one file's output at a time
             if piece:
                 write(piece)
                 last = piece
@@ -348,6 +349,23 @@ def annotate(path, output_file, lang, select, ignore, template, config_path, fai
     threshold = SEVERITY_RANK[fail_on or config.values.fail_on]
     failed = any(SEVERITY_RANK[d.severity.value] >= threshold for d in result.diagnostics)
     sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
+
+
+def _write_views(results, rules, lang: str, page: Path):
+    """The review page's per-file report views, in a folder beside it (REVIEW.views/NNNNN.html);
+    returns the link for each file's row."""
+    from urllib.parse import quote
+
+    from .annotate import view_of_result
+    from .annotate.command import write_atomically
+    from .lint import LintOptions
+
+    folder = page.with_name(page.stem + ".views")
+    folder.mkdir(exist_ok=True)
+    options = LintOptions(lang=lang)
+    for index, result in enumerate(results):
+        write_atomically(folder / f"{index:05d}.html", view_of_result(result, options, rules).encode("utf-8"))
+    return lambda index, result: f"{quote(folder.name)}/{index:05d}.html"
 
 
 @main.command("config")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,10 +33,12 @@ from html import escape
 from typing import Iterable
 
 from ..api import Rule
-from ..document import Document, Heading, Paragraph, Table
+from ..context import LintContext
+from ..document import Cell, Document, Heading, Paragraph, Row, Span, Table
 from ..engine import Diagnostic
 from ..formats.html import SEVERITY, STATUS, clean
 from ..lint import FileResult
+from ..numbers import looks_like_value
 from ..parser import parse
 from .cells import ARITHMETIC, CellRef, involved_cells
 
@@ -75,7 +78,7 @@ def render_view(text: str | None, result: FileResult, rules: Iterable[Rule] = ()
     doc = parse(text, path=result.path) if text else None
     involved = _involved(doc, diagnostics, result.template) if doc is not None else {}
     placed: set[int] = set()  # findings whose place in the text got an anchor `#f{index}`
-    body = _document(doc, diagnostics, involved, ui, lang, placed) if doc is not None else (
+    body = _document(doc, diagnostics, involved, ui, lang, placed, result.template) if doc is not None else (
         f'<p class="no-text">{_esc(ui["no_text"])}{_esc(diagnostics[0].message) if diagnostics else ""}</p>'
     )
     parts = [
@@ -156,19 +159,34 @@ def _marks(diagnostics: list[Diagnostic], doc: Document) -> dict[int, list[_Mark
     return marks
 
 
-def _document(doc: Document, diagnostics: list[Diagnostic], involved: dict, ui: dict, lang: str, placed: set[int]) -> str:
-    """The blocks in order, each with its margin notes; lines outside any block are plain paragraphs."""
+def _document(doc: Document, diagnostics: list[Diagnostic], involved: dict, ui: dict, lang: str, placed: set[int],
+              template: str | None = None) -> str:
+    """The blocks in order, each with its margin notes; lines outside any block are plain paragraphs,
+    and the rows of a template table printed as plain text (PDF text) are laid out as a table."""
     marks = _marks(diagnostics, doc)
     related: dict[tuple[int, int], list[int]] = defaultdict(list)  # cell (line, column) -> findings it takes part in
     for index, cells in involved.items():
         for cell in cells:
             related[(cell.span.line, cell.span.column)].append(index)
+    regions = _text_tables(doc, template)
+    in_region = {line for first, last in regions for line in range(first, last + 1)}
     items: list[tuple[int, int, str]] = []  # (first line, last line, html)
-    covered: set[int] = set()
+    covered: set[int] = set(in_region)
     for block in doc.blocks:
         first, last = block.span.line, block.span.end_line
+        if isinstance(block, Paragraph) and any(part.line in in_region for part in block.lines):
+            for run in _runs_outside(block, in_region):
+                piece = Paragraph(tuple(run), block.section)
+                items.append((run[0].line, run[-1].line, _block(piece, doc, marks, related, placed)))
+            covered.update(range(first, last + 1))
+            continue
+        if first in in_region:
+            continue
         covered.update(range(first, last + 1))
         items.append((first, last, _block(block, doc, marks, related, placed)))
+    for first, last in regions:
+        rows = tuple(_text_row(doc.line(number), number) for number in range(first, last + 1) if doc.line(number).strip())
+        items.append((first, last, _table(Table(rows, ()), marks, related, placed)))
     for number, line in enumerate(doc.lines, start=1):
         if number not in covered and line.strip():
             items.append((number, number, f'<p class="raw">{_line_html(line, 1, line, marks.get(number, []), placed)}</p>'))
@@ -187,6 +205,60 @@ def _document(doc: Document, diagnostics: list[Diagnostic], involved: dict, ui: 
         notes_html = "".join(_note(index, diagnostics[index], involved.get(index, ()), ui, lang) for index in notes.get(position, []))
         out.append(f'<div class="item"><div class="text">{html}</div><aside class="notes">{notes_html}</aside></div>')
     return "\n".join(out)
+
+
+def _runs_outside(block: Paragraph, lines: set[int]) -> list[list]:
+    runs, current = [], []
+    for part in block.lines:
+        if part.line in lines:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(part)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _text_tables(doc: Document, template: str | None) -> list[tuple[int, int]]:
+    """Line ranges of template tables printed as text lines (label, then figures), not as table rows."""
+    try:
+        ctx = LintContext(doc, template)
+        views = [ctx.table(name) for name in ctx.template.tables]
+    except Exception:  # noqa: BLE001 - the layout is a nicety: without it the lines are paragraphs
+        return []
+    table_lines = {line for table in doc.tables for line in range(table.span.line, table.span.end_line + 1)}
+    ranges = []
+    for view in views:
+        lines = [m.row.span.line for m in view.rows if m.row.span.line not in table_lines] if view is not None else []
+        if lines:
+            ranges.append([min(lines), max(lines)])
+    ranges.sort()
+    merged: list[list[int]] = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return [(first, last) for first, last in merged]
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _text_row(line: str, number: int) -> Row:
+    """One text line of a table as cells: the label, then one cell per trailing figure (as the rules read it)."""
+    tokens = list(_TOKEN.finditer(line))
+    k = len(tokens)
+    while k > 0 and looks_like_value(tokens[k - 1].group()):
+        k -= 1
+    cells = []
+    if k:
+        cells.append(Cell(line[tokens[0].start():tokens[k - 1].end()], Span(number, tokens[0].start() + 1, number, tokens[k - 1].end() + 1), 0))
+    for i, token in enumerate(tokens[k:], start=len(cells)):
+        cells.append(Cell(token.group(), Span(number, token.start() + 1, number, token.end() + 1), i))
+    return Row(tuple(cells), Span(number, 1, number, len(line) + 1), line)
 
 
 def _block(block, doc: Document, marks: dict[int, list[_Mark]], related: dict, placed: set[int]) -> str:

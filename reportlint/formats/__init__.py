@@ -16,9 +16,10 @@ from ..lint import FileResult
 MODULES = {"json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit", "gitlab": "gitlab", "csv": "csv_format", "html": "html", "concise": "concise"}
 
 
-def chunks(name: str, results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+def chunks(name: str, results: Collection[FileResult], rules: tuple[Rule, ...], lang: str, **extra) -> Iterator[str]:
+    """`extra`: what one format takes besides (html: `views`, the links to each file's report view)."""
     module = import_module(f".{MODULES[name]}", __name__)
-    return module.chunks(results, rules, lang)
+    return module.chunks(results, rules, lang, **extra)
 
 
 def render(name: str, results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> str:

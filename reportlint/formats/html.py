@@ -25,8 +25,10 @@ Decisions:
 - The URL hash holds the view, for sharing a link and for headless tests: ``#q=RL301&status=fail``
   pre-fills the filter, ``sort=-errors`` sorts (``-`` for descending), ``open=PATH`` opens a file.
   Typing in the filter updates the hash.
-- The page is the same for the same results (no time stamp), so `--output-file` gets exactly what
-  standard output would.
+- The page is the same for the same results (no time stamp). With `--output-file` each file's row
+  also links the file's report view (reportlint/annotate/view.py, the page `reportlint annotate`
+  writes), written to a folder beside the page (`review.views/00000.html` …); standard output gets
+  the page without those links.
 - Chinese UI by default; ``lang="en"`` gives English.
 """
 
@@ -38,7 +40,7 @@ import re
 import unicodedata
 from collections import Counter
 from html import escape
-from typing import Collection, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
 from .. import __version__
 from ..api import Rule, Severity
@@ -100,6 +102,7 @@ UI = {
         "source": "原文",
         "notes": "说明",
         "none": "此文件未发现问题。",
+        "view": "报告视图",
     },
     "en": {
         "html_lang": "en",
@@ -142,6 +145,7 @@ UI = {
         "source": "Source",
         "notes": "Notes",
         "none": "No problems found in this file.",
+        "view": "report view",
     },
 }
 STATUS = {
@@ -169,9 +173,10 @@ def render(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) 
     return "".join(chunks(results, rules, lang))
 
 
-def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) -> Iterator[str]:
+def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str, views: Callable[[int, FileResult], str | None] | None = None) -> Iterator[str]:
     """The page in pieces: overview and chart from walks over the results, then the table and the
-    findings one file at a time."""
+    findings one file at a time. `views(index, result)` gives the address of a file's report view
+    (reportlint/annotate/view.py), linked from its row."""
     lang = "en" if lang == "en" else "zh"
     ui = UI[lang]
     script = _SCRIPT
@@ -201,7 +206,7 @@ def chunks(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) 
         '<main class="wrap">',
         _overview(results, ui),
         _chart(results, rules, lang),
-        _table(results, lang),
+        _table(results, lang, views),
         "</main>",
         _data(results, lang),
         f"<script>{script}</script>",
@@ -368,7 +373,7 @@ def _chart(results: Collection[FileResult], rules: tuple[Rule, ...], lang: str) 
 # --- table ------------------------------------------------------------------------------------------
 
 
-def _table(results: Collection[FileResult], lang: str) -> Iterator[str]:
+def _table(results: Collection[FileResult], lang: str, views=None) -> Iterator[str]:
     ui = UI[lang]
     total = len(results)
     shown = ui["shown"].format(shown=f'<b id="shown">{total}</b>', total=total, s="s" * (total != 1))
@@ -402,11 +407,11 @@ def _table(results: Collection[FileResult], lang: str) -> Iterator[str]:
     out.append("<tbody>")
     yield "\n".join(out)
     for index, result in enumerate(results):
-        yield "\n" + _row(index, result, lang)
+        yield "\n" + _row(index, result, lang, views(index, result) if views else None)
     yield "\n" + "\n".join(["</tbody>", "</table>", "</div>", f'<p class="empty" id="nomatch" hidden>{_esc(ui["no_match"])}</p>', "</section>"])
 
 
-def _row(index: int, result: FileResult, lang: str) -> str:
+def _row(index: int, result: FileResult, lang: str, view: str | None = None) -> str:
     ui = UI[lang]
     codes = sorted({d.code for d in result.diagnostics})
     search = "\n".join([result.path, result.issuer or "", *codes]).lower()
@@ -420,11 +425,12 @@ def _row(index: int, result: FileResult, lang: str) -> str:
         chips += f'<span class="more">+{more}</span>'
     missing = '<span class="muted">—</span>'
     status = result.status
+    link = f'<a class="view" href="{_esc(view)}">{_esc(ui["view"])}</a>' if view else ""
     return (
         f'<tr data-i="{index}" data-status="{_esc(status)}" data-search="{_esc(search)}">'
         f'<td class="path" data-v="{_esc(result.path)}"><div class="cell">'
         f'<button type="button" class="toggle" aria-expanded="false" aria-label="{_esc(ui["open"])}"></button>'
-        f'<span class="name"><span class="dir">{_breakable(folder)}</span>{_breakable(name)}</span>'
+        f'<span class="name"><span class="dir">{_breakable(folder)}</span>{_breakable(name)}</span>{link}'
         "</div></td>"
         f'<td data-v="{_esc(result.issuer or "")}">{_esc(result.issuer) if result.issuer else missing}</td>'
         f'<td class="num" data-v="{result.year if result.year is not None else ""}">'
@@ -588,6 +594,7 @@ td.path{min-width:300px;width:36%}
 td.path .cell{display:flex;align-items:flex-start;gap:6px}
 td.num,td.st{white-space:nowrap}
 .name{overflow-wrap:break-word;min-width:0}.dir{color:var(--muted)}
+.view{flex:none;font-size:12px;color:var(--accent);white-space:nowrap}
 .toggle{all:unset;flex:none;display:inline-block;width:16px;height:16px;margin-top:2px;cursor:pointer;border-radius:3px;text-align:center;line-height:16px;color:var(--muted)}
 .toggle::before{content:"▸"}.toggle[aria-expanded=true]::before{content:"▾";color:var(--accent)}
 .toggle:focus-visible{outline:2px solid #9dbbe6}
@@ -788,7 +795,7 @@ _SCRIPT = r"""
   });
   tbody.addEventListener("click", function (event) {
     var row = event.target.closest("tr[data-i]");
-    if (!row) return;
+    if (!row || event.target.closest("a.view")) return;  // the link opens the file's report view
     var selection = window.getSelection && window.getSelection();
     if (selection && String(selection) && !event.target.closest(".toggle")) return;  // selecting text, not opening
     toggle(row);

@@ -115,3 +115,21 @@ def test_finding_past_the_end_or_spanning_lines_is_placed():
     tree = parse(html)
     base = len(result.diagnostics) - 2
     assert tree.xpath(f'//div[@id="n{base}"]') and marked(tree, base + 1)
+
+
+HONGZE = ROOT.parent / "shared" / "corpus" / "real" / "02_huaian_hongze_district_2023.txt"
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="the corpus is absent")
+def test_tables_printed_as_text_lines_are_laid_out_as_tables():
+    """PDF text prints a table row as `label 1 0 0 …`: the view shows it as a row of cells, and a
+    review-table finding marks the cell it names."""
+    result, html = view_of(HONGZE)
+    tree = parse(html)
+    rows = tree.xpath('//table[@class="report-table"]//tr')
+    new_requests = next(r for r in rows if r.xpath("./td")[0].text_content().startswith("一、本年新收"))
+    assert [td.text_content() for td in new_requests.xpath("./td")][1:] == ["21", "0", "0", "0", "0", "0", "21"]
+    for index, d in enumerate(result.diagnostics):
+        if d.code == "RL304":
+            (cell,) = marked(tree, index)
+            assert cell.tag == "td" and cell.text_content() == d.actual

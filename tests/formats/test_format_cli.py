@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from format_helpers import FORMATS, GOOD, RL301, run
 
@@ -42,5 +44,7 @@ def test_output_file_gets_what_stdout_would(output_format, tmp_path):
     assert code == 1 and output == ""
     with target.open(encoding="utf-8", newline="") as handle:
         written = handle.read()
+    if output_format == "html":  # the file's rows also link the report views written beside it
+        written = re.sub(r'<a class="view" href="[^"]+">[^<]+</a>', "", written)
     assert written == run("check", "--format", output_format, *targets)[1]
     assert written.endswith("\n")

@@ -74,7 +74,12 @@ def test_cli_writes_the_page_to_the_output_file(tmp_path):
     assert code == 1 and output == ""
     written = target.read_text(encoding="utf-8")
     assert written.startswith("<!DOCTYPE html>\n") and written.endswith("</html>\n")
-    assert written == sample_page()
+    views = sorted((tmp_path / "review.views").iterdir())
+    files = written.count("<tr data-i=")
+    assert files > 30 and len(views) == files and all(v.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") for v in views)
+    links = re.findall(r'<a class="view" href="([^"]+)">', written)
+    assert links == [f"review.views/{i:05d}.html" for i in range(files)], "each file's row links its report view"
+    assert re.sub(r'<a class="view" href="[^"]+">[^<]+</a>', "", written) == sample_page(), "else what standard output gets"
 
 
 def test_self_contained_no_network_no_external_assets():
