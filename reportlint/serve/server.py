@@ -13,6 +13,7 @@ import ipaddress
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,11 +82,27 @@ def build(options: ServeOptions):
     return create_app(services), services
 
 
+def _die_with_parent() -> None:
+    """In each forked worker (Linux): be killed when the thread that forked it ends, so a killed
+    server leaves no worker behind holding its sockets or a pathological file. A worker lives only
+    while the request thread that started it waits for it (parallel.run), so this never cuts one short."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the server died between fork and prctl
+        os._exit(1)
+
+
 def serve(options: ServeOptions) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app, services = build(options)
+    if sys.platform.startswith("linux"):
+        os.register_at_fork(after_in_child=_die_with_parent)
     if not is_loopback(options.host):
         log.warning("listening on %s, not on loopback: every machine that reaches this address can use the server%s",
                     options.host, "" if options.token else " (no --token for the API)")
@@ -94,8 +111,17 @@ def serve(options: ServeOptions) -> None:
         lifespan="off", timeout_graceful_shutdown=int(options.timeout + 30), root_path=options.root_path,
         proxy_headers=options.forwarded_allow_ips is not None, forwarded_allow_ips=options.forwarded_allow_ips,
     )
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame) -> None:
+            super().handle_exit(sig, frame)
+            # SIGTERM is how a service is stopped: after the graceful shutdown, return (close the
+            # database, exit 0) instead of uvicorn's re-raising the signal at the end of run()
+            captured = getattr(self, "_captured_signals", None)
+            if isinstance(captured, list):
+                captured.clear()
+
     try:
-        uvicorn.Server(config).run()
+        Server(config).run()
     finally:
         stored = services.decisions.count()
         services.decisions.close()

@@ -74,8 +74,8 @@ def free_port() -> int:
 class LiveServer:
     """`reportlint serve` in its own process on 127.0.0.1."""
 
-    def __init__(self, data: Path, *extra: str, env: dict | None = None) -> None:
-        self.data, self.extra, self.env = data, extra, env or {}
+    def __init__(self, data: Path, *extra: str, env: dict | None = None, cwd: Path | None = None) -> None:
+        self.data, self.extra, self.env, self.cwd = data, extra, env or {}, cwd or ROOT
         self.process: subprocess.Popen | None = None
         self.url = ""
 
@@ -84,10 +84,11 @@ class LiveServer:
 
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        self.log = open(self.data.parent / f"server-{port}.log", "wb")
+        self.log_path = self.data.parent / f"server-{port}.log"
+        self.log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "reportlint", "serve", "--host", "127.0.0.1", "--port", str(port), "--data", str(self.data), *self.extra],
-            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **self.env}, cwd=ROOT,
+            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT), **self.env}, cwd=self.cwd,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -102,8 +103,9 @@ class LiveServer:
         raise RuntimeError("server did not answer /healthz within 30 s")
 
     def read_log(self) -> str:
-        self.log.flush()
-        return (self.data.parent / Path(self.log.name).name).read_text(encoding="utf-8", errors="replace")
+        if not self.log.closed:
+            self.log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def stop(self, timeout: float = 20) -> int | None:
         if self.process is None:
@@ -115,7 +117,8 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
-        self.log.close()
+        if not self.log.closed:
+            self.log.close()
         return self.process.returncode
 
     def kill(self) -> None:
@@ -129,8 +132,8 @@ def live_server(tmp_path):
     """live_server(*options) -> a started LiveServer; stopped at teardown."""
     servers: list[LiveServer] = []
 
-    def start(*extra: str, data: Path | None = None, env: dict | None = None) -> LiveServer:
-        server = LiveServer(data or tmp_path / "data", *extra, env=env).start()
+    def start(*extra: str, data: Path | None = None, env: dict | None = None, cwd: Path | None = None) -> LiveServer:
+        server = LiveServer(data or tmp_path / "data", *extra, env=env, cwd=cwd).start()
         servers.append(server)
         return server
 

@@ -78,3 +78,9 @@ def lying_zip(real: bytes = b"x" * 3_000_000, declared: int = 1000) -> bytes:
     central = data.find(b"PK\x01\x02")
     data[central + 24:central + 28] = declared.to_bytes(4, "little")
     return bytes(data)
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What is left in a temporary folder, the parser's cache (lark writes it to the temporary
+    directory, which the server points into --data) aside."""
+    return sorted(str(p) for p in folder.rglob("*") if not p.name.startswith(".lark_cache"))

@@ -8,11 +8,11 @@ import os
 import jsonschema
 import pytest
 
-from serve_files import GOOD, PLACEHOLDER, SAMPLES, batch_zip, declared_bomb, defective_docx, lying_zip, zeros_zip, zip_of
+from serve_files import leftovers, GOOD, PLACEHOLDER, SAMPLES, batch_zip, declared_bomb, defective_docx, lying_zip, zeros_zip, zip_of
 
 
 def _leftovers(services) -> list[str]:
-    return [str(p) for p in services.tmp.rglob("*")]
+    return leftovers(services.tmp)
 
 
 def test_healthz(client):
