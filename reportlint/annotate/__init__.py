@@ -26,9 +26,10 @@ def view_of_result(result, options=None, rules=()) -> str:
 
 
 def view_for_path(path: str | Path, options=None, rules=()):
-    """Lint `path` as `check` does and return (result, view HTML)."""
+    """Lint `path` as `check` does (without `options`, its configuration is discovered) and return
+    (result, view HTML)."""
     from ..lint import LintOptions, lint_path
 
-    options = options or LintOptions()
+    options = options if options is not None else LintOptions.from_config(path)
     result = lint_path(path, options)
     return result, view_of_result(result, options, rules)

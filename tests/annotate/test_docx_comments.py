@@ -240,3 +240,57 @@ def test_unreadable_docx_writes_nothing(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     code, out, err = annotate(str(broken))
     assert code == 1 and "RL001" in out and not (tmp_path / "broken.批注.docx").exists()
+
+
+def _small_report(tmp_path: Path, edit) -> Path:
+    """The good sample as a .docx, with `edit(document)` applied (runs that need care)."""
+    path = tmp_path / "small.docx"
+    build_draft((SAMPLES / "good" / "qingshan_county_transport_2023.txt").read_text(encoding="utf-8"), path)
+    document = docx.Document(str(path))
+    edit(document)
+    document.save(str(path))
+    return path
+
+
+def _paragraph_with(document, text: str):
+    return next(p for p in document.paragraphs if text in p.text)
+
+
+def test_a_run_holding_more_than_text_is_covered_whole_and_a_hyperlink_run_is_split(tmp_path):
+    from docx.oxml import parse_xml
+
+    from docx_helpers import W_NS
+
+    def edit(document):
+        first = _paragraph_with(document, "全年未发生泄密")
+        first._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t>xxxx年底</w:t><w:br w:type="page"/><w:t>续页</w:t></w:r>'))
+        second = _paragraph_with(document, "专栏中机构职能")
+        second._p.append(parse_xml(
+            f'<w:hyperlink xmlns:w="{W_NS}" w:anchor="x"><w:r><w:t>详见XX网站专栏</w:t></w:r></w:hyperlink>'))
+
+    path = _small_report(tmp_path, edit)
+    annotate(str(path), "--select", "RL401", "-q")
+    placed = anchors(tmp_path / "small.批注.docx")
+    texts = sorted(a.text for c in _own(tmp_path / "small.批注.docx") for a in [placed[str(c.comment_id)]])
+    assert texts == ["XX", "xxxx年底续页"], "the hyperlink's run split at the placeholder; the run with a page break whole"
+    assert read_path(tmp_path / "small.批注.docx").text == read_path(path).text
+
+
+def test_a_finding_on_a_blank_line_goes_to_the_next_paragraph_and_says_so(tmp_path):
+    import dataclasses
+
+    from reportlint.annotate.docx_comments import annotate_docx
+    from reportlint.api import Severity
+    from reportlint.engine import Diagnostic
+
+    path = _small_report(tmp_path, lambda document: None)
+    read = read_path(path)
+    lines = read.text.split("\n")
+    blank = next(i for i, line in enumerate(lines, 1) if not line and i > 3)
+    result = lint_path(path)
+    probe = Diagnostic("RL999", "probe", Severity.WARNING, "探针", blank, 1, blank, 1, ())
+    annotated = annotate_docx(path.read_bytes(), read, dataclasses.replace(result, diagnostics=(probe,)), lang="zh")
+    (placement,) = annotated.placements
+    assert placement.kind == "nearby" and "最近的位置" in placement.text
+    next_origin = next(read.source_map.lines[i].origin for i in range(blank, len(lines)) if read.source_map.lines[i].origin.as_json())
+    assert placement.origin == next_origin.as_json()
