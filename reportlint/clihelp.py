@@ -16,6 +16,7 @@ import click
 ZH_COMMANDS = {
     "reportlint": "reportlint — 政府信息公开工作年度报告检查工具。",
     "check": "检查年报文件和文件夹（.txt、.md、.docx、.html、.pdf）；- 表示从标准输入读取。",
+    "annotate": "把问题写到作者看得到的地方：.docx 写出在每个问题处加了批注的副本，.txt/.md/.html/.pdf 写出自包含的 HTML 报告视图。",
     "config": "显示某个文件或文件夹实际使用的配置（及其来源）。",
     "rules": "列出全部规则：代码、名称、默认级别、说明、来源（含规则包）。",
     "explain": "解释一条规则（按代码或名称），附错误示例和正确示例（含规则包）。",
@@ -49,6 +50,11 @@ ZH_PARAMS = {
     "explain.config_path": "列入此配置文件的规则包，而不是当前文件夹的配置所列的。",
     "config.config_path": "显示此配置文件，而不是为 PATH 找到的配置。",
     "version": "显示版本并退出。",
+    "annotate.output_file": "写到此文件（默认：输入文件旁的 REPORT.批注.docx 或 REPORT.批注.html）。",
+    "annotate.config_path": "使用此配置文件（不再查找）。",
+    "annotate.baseline_path": "不写出此基线中已记录的问题。",
+    "annotate.quiet": "不输出问题，只说明写到了哪里。",
+    "author": "Word 批注的作者名。",
 }
 
 
