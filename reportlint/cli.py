@@ -14,7 +14,7 @@ import click
 
 from .clihelp import Group
 from .config import ConfigError
-from .files import collect_files
+from .files import collect
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -97,7 +97,8 @@ def _write_utf8(text: str) -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file (and exit 0).")
 @click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False), help="Hide findings recorded in this baseline; report recorded ones that no longer occur.")
 @click.option("--stdin-filename", help="The name of the report read from standard input (-): for configuration discovery, its format and the output.")
-def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, stdin_filename) -> None:
+@click.option("--skip-non-reports", is_flag=True, help="Skip named files that are clearly no report (README.md, a text that never mentions 信息公开) instead of failing them with RL004, as for files found in folders (the pre-commit hook uses it).")
+def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, stdin_filename, skip_non_reports) -> None:
     """Check report files and folders (.txt, .md, .docx, .html, .pdf); - reads standard input."""
     from .stdin import StdinReport
 
@@ -111,13 +112,13 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
     stdin = StdinReport.read(stdin_filename) if "-" in paths else None
     try:
         _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero,
-               statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path)
+               statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, skip_non_reports)
     finally:
         if stdin is not None:
             stdin.close()
 
 
-def _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path) -> None:
+def _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, skip_non_reports=False) -> None:
     from .config import Resolver, is_excluded
     from .registry import all_rules, unknown_selectors
     from .settings import options_for
@@ -126,13 +127,17 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
     try:
         rules = all_rules()
         resolver = Resolver(rules, Path(config_path) if config_path else None)
-        files = collect_files(tuple(p for p in paths if p != "-"), lambda p: is_excluded(p, resolver.for_path(p)))
+        collected = collect(tuple(p for p in paths if p != "-"), lambda p: is_excluded(p, resolver.for_path(p)), skip_non_reports)
+        files = collected.files
         configs = {path: resolver.for_path(path) for path in files}
         if stdin is not None:  # the configuration that would apply to a file of that name
             files.insert(paths.index("-"), stdin.path)
             configs[stdin.path] = resolver.for_path(stdin.config_path)
     except (PluginError, ConfigError) as problem:
         _fail_usage(f"配置或插件有误：{problem}" if zh else str(problem))
+    if not files and collected.skipped:  # only documentation (a commit of README.md): nothing to check, nothing failed
+        _skipped_note(collected.skipped, [], lang, quiet)
+        sys.exit(EXIT_OK)
     if not files:
         _fail_usage(f"在 {', '.join(paths)} 中没有找到年报文件（.txt .md .docx .html .pdf）" if zh
                     else f"no report file (.txt .md .docx .html .pdf) found in {', '.join(paths)}")
@@ -155,11 +160,15 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
     tasks = [
         (path, options_for(stdin.config_path if stdin is not None and path == stdin.path else path, configs[path], rules,
                            lang=lang, select=_split(select), ignore=_split(ignore),
-                           template=template, max_size=max_size, previous=previous))
+                           template=template, max_size=max_size, previous=previous,
+                           skip_non_reports=skip_non_reports or path in collected.searched))
         for path in files
     ]
     names = {files.index(stdin.path): stdin.name} if stdin is not None else {}
-    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet, names, lang)
+    skipped: list[str] = []
+    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet, names, lang, skipped)
+    if collected.skipped or skipped:
+        _skipped_note(collected.skipped, skipped, lang, quiet)
     if previous is not None:
         _unpaired_note(results, previous, lang)
     if write_baseline:
@@ -190,9 +199,10 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
     sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
 
 
-def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], lang: str):
+def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], lang: str, skipped: list[str] | None = None):
     """Check the files into a ResultStore (on disk: memory stays flat), with a progress bar on an
-    interactive stderr for more than a few files. `names` renames results (standard input)."""
+    interactive stderr for more than a few files. `names` renames results (standard input); files
+    found to be clearly no report go to `skipped` instead of the store."""
     from dataclasses import replace
 
     from .parallel import run
@@ -202,7 +212,12 @@ def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], l
     build_parser()  # once, before workers fork, so each inherits it
     store = ResultStore(len(tasks))
 
+    from .lint import SKIPPED
+
     def put(index, result) -> None:
+        if skipped is not None and result.notes and result.notes[-1] in SKIPPED:
+            skipped.append(result.path)
+            return
         store.put(index, replace(result, path=names[index]) if index in names else result)
 
     if quiet or len(tasks) < 4 or not sys.stderr.isatty():
@@ -510,3 +525,12 @@ def _unpaired_note(results, previous, lang: str) -> None:
         names = ", ".join(str(p) for p in previous.unnamed)
         click.echo(f"reportlint: --previous 中有报告未写明发布机关，不能配对：{names}" if lang == "zh"
                    else f"reportlint: reports in --previous that do not name their body cannot be paired: {names}", err=True)
+
+
+def _skipped_note(documentation, others, lang: str, quiet: bool) -> None:
+    """On stderr: the files that were no report and were skipped (found in a folder or named by a hook)."""
+    if quiet:
+        return
+    names = [str(p) for p in documentation] + list(others)
+    _say(lang, f"跳过 {len(names)} 个不是年报的文件（说明文档或未提及政府信息公开）：{', '.join(names)}",
+         f"skipped {len(names)} file(s) that are no report (documentation, or no mention of information disclosure): {', '.join(names)}")

@@ -1,27 +1,73 @@
-"""Which files a run checks: those named, and the supported ones found under named folders."""
+"""Which files a run checks: those named, and the supported ones found under named folders.
+
+A folder holds more than reports: a README.md, a MANIFEST.md, a CHANGELOG. Such documentation files
+are no report; found in a folder (or named by a hook that passes every staged file, with
+`--skip-non-reports`) they are noted and skipped rather than failed with RL004. A file the user names
+is checked whatever it is called.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .readers import KNOWN_UNSUPPORTED, SUPPORTED_SUFFIXES
 
+# documentation that lives beside reports in a repository or folder (any case, any suffix)
+DOCUMENTATION_NAMES = frozenset({
+    "readme", "manifest", "changelog", "changes", "history", "news", "license", "licence", "copying", "notice",
+    "authors", "contributors", "contributing", "code_of_conduct", "security", "todo", "citation",
+})
+# a text that says nothing of information disclosure is clearly no report, whatever its rules would say
+_DISCLOSURE = re.compile(r"信\s*息\s*公\s*开|政\s*务\s*公\s*开|信\s*息\s*公\s*開|政\s*務\s*公\s*開")
 
-def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[Path]:
+
+def is_documentation(path: Path) -> bool:
+    """README.md, MANIFEST.md, docs/CHANGELOG.txt …: a repository's documentation, by its name."""
+    return path.name.split(".", 1)[0].lower().replace("-", "_") in DOCUMENTATION_NAMES
+
+
+def mentions_disclosure(text: str) -> bool:
+    return _DISCLOSURE.search(text) is not None
+
+
+@dataclass
+class Collected:
+    """The files to check, which of them were found by searching a folder, and what was skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    searched: set[Path] = field(default_factory=set)  # found under a folder, not named
+    skipped: list[Path] = field(default_factory=list)  # documentation files, not checked
+
+
+def collect(paths: tuple[str, ...], excluded=lambda path: False, skip_named_documentation: bool = False) -> Collected:
     """Files named on the command line, plus supported files found under named folders (sorted;
-    hidden folders, README files and configured `exclude` patterns skipped)."""
-    files: list[Path] = []
+    hidden folders and configured `exclude` patterns left out, documentation files skipped)."""
+    found = Collected()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (
+            inside = sorted(
                 p for p in path.rglob("*")
                 # formats we cannot read are still listed, so each gets its RL001 verdict
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES | KNOWN_UNSUPPORTED and p.stem.lower() != "readme"
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES | KNOWN_UNSUPPORTED
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and not excluded(p)
             )
-            files.extend(sorted(found))
+            for p in inside:
+                if is_documentation(p):
+                    found.skipped.append(p)
+                else:
+                    found.files.append(p)
+                    found.searched.add(p)
+        elif skip_named_documentation and is_documentation(path):
+            found.skipped.append(path)
         else:
-            files.append(path)
-    return files
+            found.files.append(path)
+    return found
+
+
+def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[Path]:
+    """The files `collect` would check."""
+    return collect(paths, excluded).files

@@ -38,6 +38,7 @@ class LintOptions:
     rule_options: dict[str, Any] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
     previous: "PreviousReports | None" = None  # last year's reports, for the cross-year rules (--previous)
+    skip_non_reports: bool = False  # a file that is clearly no report is skipped (SKIPPED note), not failed (RL004)
 
     @classmethod
     def from_config(
@@ -213,6 +214,8 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
         return unreadable(str(path), read, options)
     before = read_text(previous, options) if previous is not None else None
     result = _lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
+    if options.skip_non_reports and _clearly_no_report(result, read.text):
+        return FileResult(str(path), "pass", None, (), read.encoding, notes=(SKIPPED[0 if options.lang == "zh" else 1],))
     notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ()) + result.notes
     diagnostics = result.diagnostics
     if read.source_map is not None:
@@ -221,6 +224,17 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
 
 
 _MISSING = Message("文件或文件夹不存在：请检查路径是否写错", "no such file or folder: check the path")
+SKIPPED = ("不是年报（未提及政府信息公开），已跳过", "no report (says nothing of information disclosure): skipped")
+
+
+def _clearly_no_report(result: FileResult, text: str) -> bool:
+    """Not a report (RL004), and nothing in it is about information disclosure: a repository's notes,
+    not a wrong draft (a 政务公开 work plan among reports still gets its RL004)."""
+    from .files import mentions_disclosure
+
+    return any(d.code == "RL004" for d in result.diagnostics) and not mentions_disclosure(text)
+
+
 _LONG_LINE = Message(
     "文件中有一行长达 {length} 个字符（上限 max_line_chars = {limit}）：不像正常的年报文本（可能是导出错误或机器生成的数据），请检查文件或分段后再检查",
     "the file has a line of {length} characters (limit max_line_chars = {limit}): not ordinary report text (an export error or generated data?); check the file",

@@ -21,6 +21,7 @@ def options_for(
     template: str | None,
     max_size: int | None,
     previous=None,
+    skip_non_reports: bool = False,
 ) -> LintOptions:
     """The command line wins over the configuration; ignores from both (and per-file-ignores) add up."""
     values = config.values
@@ -35,4 +36,5 @@ def options_for(
         rule_options=rule_options(config, known),
         extra_rules=config.pack_rules,
         previous=previous,
+        skip_non_reports=skip_non_reports,
     )

@@ -106,7 +106,7 @@ def test_manifest_is_valid_and_selects_the_report_formats():
     from pre_commit.clientlib import load_manifest
 
     [hook] = load_manifest(str(MANIFEST))
-    assert (hook["id"], hook["entry"], hook["language"]) == ("reportlint", "reportlint check", "python")
+    assert (hook["id"], hook["entry"], hook["language"]) == ("reportlint", "reportlint check --skip-non-reports", "python")
     assert hook["types"] == ["file"] and hook["require_serial"] is False and hook["pass_filenames"] is True
     files = re.compile(hook["files"])
     for name in ("a.txt", "a.md", "a.markdown", "b/c.docx", "a.html", "a.htm", "a.pdf", "A.PDF", "报告.TXT", "a.DocX"):
@@ -163,3 +163,40 @@ def test_installed_hook_refuses_the_bad_commit(work, hook_repo, env):
     log = run(["git", "log", "--format=%s"], work, env).stdout.splitlines()
     assert log == ["good report"]  # the bad commit was not made
     assert run(["git", "diff", "--cached", "--name-only"], work, env).stdout.split() == ["reports/bad.txt"]
+
+
+ROOT_README = """# 年报仓库
+
+本仓库存放本局历年政府信息公开工作年度报告的草稿（reports/）。提交前由 pre-commit 运行 reportlint 检查。
+"""
+
+
+def test_a_repository_with_a_root_readme_commits_a_clean_report_and_refuses_a_defective_one(work, hook_repo, env):
+    """The README's own configuration in a repository with a root README.md (and a MANIFEST.md that quotes
+    defects): the notes are skipped, not failed; the reports are checked as ever."""
+    source, commit = hook_repo
+    config = readme_snippet()
+    config["repos"][0].update(repo=str(source), rev=commit)
+    (work / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (work / "README.md").write_text(ROOT_README, encoding="utf-8")
+    (work / "MANIFEST.md").write_text("| file | defect |\n|---|---|\n| bad.txt | 占位符 xxxx年、XX科，日期 2017210日 |\n", encoding="utf-8")
+    (work / "NOTES.md").write_text("Build notes: run make.\n", encoding="utf-8")
+    run([*PRE_COMMIT, "install"], work, env)
+
+    run(["git", "add", ".pre-commit-config.yaml", "README.md", "MANIFEST.md", "NOTES.md"], work, env)
+    notes = run(["git", "commit", "-m", "notes only"], work, env, check=False)
+    assert notes.returncode == 0, notes.stdout + notes.stderr
+
+    run(["git", "add", "reports/good.txt"], work, env)
+    (work / "README.md").write_text(ROOT_README + "\n新增 2023 年报告。\n", encoding="utf-8")
+    run(["git", "add", "README.md"], work, env)
+    good = run(["git", "commit", "-m", "good report"], work, env, check=False)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert re.search(r"reportlint.*\.\.\.Passed", good.stdout + good.stderr)
+
+    run(["git", "add", "reports/bad.txt"], work, env)
+    bad = run(["git", "commit", "-m", "bad report"], work, env, check=False)
+    output = bad.stdout + bad.stderr
+    assert bad.returncode != 0, output
+    shows_findings(output)
+    assert run(["git", "log", "--format=%s"], work, env).stdout.splitlines() == ["good report", "notes only"]

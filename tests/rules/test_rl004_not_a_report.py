@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 from reportlint import LintOptions, lint_path, lint_text
 from reportlint.api import Severity
 
@@ -193,3 +195,79 @@ def test_untitled_variants_are_reports(preamble, body, year, layout):
 ))
 def test_preamble_words_alone_do_not_make_a_report(text):
     _only_rl004(lint_text(text))
+
+
+# ---------------------------------------------------------------- non-reports in a folder or a commit
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from reportlint.cli import main  # noqa: E402
+from reportlint.files import collect, is_documentation  # noqa: E402
+
+
+def _check_json(*args):
+    result = CliRunner().invoke(main, ["check", "--format", "json", *map(str, args)], catch_exceptions=False)
+    files = {f["path"].replace("\\", "/").rsplit("/", 1)[-1]: [d["code"] for d in f["diagnostics"] if d["severity"] != "info"]
+             for f in json.loads(result.stdout)["files"]} if result.stdout.strip() else {}
+    return result.exit_code, files, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path, corpus_dir, good_path, bad_sample):
+    """Reports beside a repository's notes: the corpus MANIFEST (it quotes defects), a README, English notes."""
+    (tmp_path / "reports").mkdir()
+    shutil.copy(good_path, tmp_path / "reports" / "good.txt")
+    shutil.copy(bad_sample("RL004"), tmp_path / "reports" / "plan.txt")  # a 政务公开 work plan: a wrong draft
+    shutil.copy(corpus_dir / "README.md", tmp_path / "MANIFEST.md")
+    (tmp_path / "README.md").write_text("# 年报\n本仓库存放政府信息公开工作年度报告。\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\nBuild with make; nothing here is a report.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", ("README.md", "readme.txt", "MANIFEST.md", "CHANGELOG.md", "docs/LICENSE.txt", "Contributing.md", "README.zh.md"))
+def test_documentation_names(name):
+    assert is_documentation(Path(name))
+
+
+@pytest.mark.parametrize("name", ("report.md", "2023年报.txt", "readme_2023年报告.docx", "manifesto.txt"))
+def test_report_names_are_no_documentation(name):
+    assert not is_documentation(Path(name))
+
+
+def test_folder_search_notes_and_skips_documentation_and_notes(folder):
+    code, files, stderr = _check_json(folder)
+    assert files == {"good.txt": [], "plan.txt": ["RL004"]}  # the wrong draft keeps its RL004
+    assert code == 1
+    assert "跳过 3 个不是年报的文件" in stderr
+    for name in ("MANIFEST.md", "README.md", "notes.md"):
+        assert name in stderr
+
+
+def test_a_file_named_explicitly_keeps_rl004(folder):
+    code, files, _ = _check_json(folder / "notes.md", folder / "reports" / "good.txt")
+    assert files == {"notes.md": ["RL004"], "good.txt": []} and code == 1
+
+
+def test_files_a_hook_names_are_skipped_with_skip_non_reports(folder):
+    code, files, stderr = _check_json("--skip-non-reports", folder / "README.md", folder / "notes.md", folder / "reports" / "good.txt")
+    assert files == {"good.txt": []} and code == 0
+    assert "README.md" in stderr and "notes.md" in stderr
+
+
+def test_a_commit_of_notes_only_passes(folder):
+    result = CliRunner().invoke(main, ["check", "--skip-non-reports", str(folder / "README.md"), str(folder / "MANIFEST.md")])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_wrong_draft_named_by_a_hook_still_fails(folder):
+    code, files, _ = _check_json("--skip-non-reports", folder / "reports" / "plan.txt")
+    assert files == {"plan.txt": ["RL004"]} and code == 1
+
+
+def test_collect_reports_what_it_searched(folder):
+    found = collect((str(folder),))
+    assert {p.name for p in found.skipped} == {"MANIFEST.md", "README.md"}
+    assert found.searched == set(found.files)
