@@ -10,7 +10,8 @@ Figures (targets from the performance issue):
   4. peak RSS checking 10,000 files (parent and workers, polled from /proc)                          ≤ 300 MB
   5. 1, 10 and 100 MB single inputs: linear (no quadratic step); a 5 MB draft end to end              < 2 s
   6. textlint (npm, one `x{3,}` rule) vs `reportlint --select RL401` on the same corpus               ratio reported
-  plus the size guard (an oversized file is RL001, at once) and bench/readers.py (reading budgets).
+  plus the size guard (an oversized file is RL001, at once), bench/readers.py (reading budgets) and
+  bench/serve_load.py (`reportlint serve` under 20 concurrent clients; needs the serve extra).
 
 The corpus is generated (bench/corpus.py) from samples/good and samples/bad with other bodies, years,
 figures, random defects and longer narratives. Every `reportlint` run is a fresh process
@@ -858,6 +859,23 @@ def readers(report: Report) -> None:
     report.sections.append("### 7. Reading budgets (bench/readers.py)\n\n" + table + "\n")
 
 
+def serve_load(report: Report) -> None:
+    """bench/serve_load.py: 400 uploads from 20 clients on loopback, included as is."""
+    log("server load (bench/serve_load.py) …")
+    try:
+        proc = subprocess.run([PY, str(BENCH / "serve_load.py")], cwd=ROOT, capture_output=True, text=True, check=False, timeout=1200)
+    except subprocess.TimeoutExpired:
+        report.add("server load (bench/serve_load.py)", "did not finish in 20 minutes", "every request answered correctly", False)
+        return
+    section = proc.stdout.strip() or proc.stderr.strip()[-2000:]
+    answered = re.search(r"requests answered correctly \| (\d+ of \d+)", section)
+    latency = re.search(r"latency p50 / p95 / max, all requests \| ([^|]+)\|", section)
+    report.add("server load: 400 uploads, 20 clients (bench/serve_load.py)",
+               f"{answered.group(1) if answered else '?'} correct; p50/p95/max {latency.group(1).strip() if latency else '?'}",
+               "all correct, RSS bound, no temp files", proc.returncode == 0)
+    report.sections.append(section + "\n")
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -911,7 +929,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-load", type=float, default=1.5, help="wait until the 1-minute load average is below this (default 1.5)")
     parser.add_argument("--max-wait", type=float, default=None, help="seconds to wait for that at most (default 2400; --quick 0)")
     parser.add_argument("--keep", type=Path, default=None, help="generate the corpus here and keep it (default: a temp dir, removed)")
-    parser.add_argument("--skip", action="append", default=[], choices=["cold", "throughput", "memory", "single", "textlint", "readers"])
+    parser.add_argument("--skip", action="append", default=[], choices=["cold", "throughput", "memory", "single", "textlint", "readers", "serve"])
     args = parser.parse_args(argv)
     mode = QUICK if args.quick else FULL
     output = args.output or (None if args.quick else ROOT / "BENCHMARKS.md")
@@ -952,6 +970,8 @@ def main(argv: list[str] | None = None) -> int:
             report.part("textlint", lambda: textlint(report, mode, folder, work, draft if draft.exists() else None), max_load=args.max_load)
         if "readers" not in args.skip:
             report.part("readers", lambda: readers(report), max_load=args.max_load)
+        if "serve" not in args.skip:
+            report.part("serve", lambda: serve_load(report), max_load=args.max_load)
         log("profiles …")
         for section in report.sections:
             str(section)

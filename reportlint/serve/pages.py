@@ -19,11 +19,13 @@ from .decisions import Reviewed
 from .static import VERSION
 from .uploads import ACCEPTED
 
+REPORTS = ACCEPTED.replace(" .zip", "")
+
 UI = {
     "zh": {
         "html_lang": "zh-CN", "brand": "年报检查", "nav_upload": "上传检查", "nav_rules": "规则说明", "nav_docs": "API 文档",
         "switch": "English", "upload_title": "上传政府信息公开工作年度报告",
-        "upload_lead": "把一份或多份报告拖到下面（" + ACCEPTED + "，或它们的 .zip 压缩包），检查结果立刻显示。上传的文件只用于检查：结果页和文件副本只有持有结果链接的人能打开，{days} 天后自动删除；服务器不提供任何上传列表。",
+        "upload_lead": "把一份或多份报告拖到下面（" + REPORTS + "，或它们的 .zip 压缩包），检查结果立刻显示。上传的文件只用于检查：结果页和文件副本只有持有结果链接的人能打开，{days} 天后自动删除；服务器不提供任何上传列表。",
         "drop": "拖放文件到这里", "or_pick": "或选择文件：", "send": "开始检查", "none": "请先选择文件",
         "uploading": "正在上传… {p}%", "checking": "正在检查 {n} 个文件…", "done": "检查完成，正在打开结果…", "failed": "上传失败",
         "limits": "单个文件最大 {file_mb} MB，一次最多 {files} 个文件、共 {request_mb} MB；每个文件最多检查 {timeout} 秒。",
@@ -46,7 +48,7 @@ UI = {
     "en": {
         "html_lang": "en", "brand": "reportlint", "nav_upload": "Upload", "nav_rules": "Rules", "nav_docs": "API docs",
         "switch": "中文", "upload_title": "Check annual information-disclosure reports",
-        "upload_lead": "Drop one or more reports below (" + ACCEPTED + ", or a .zip of them) and see the result at once. Uploads are used for checking only: the result pages and the copies of the files open only with the result's link and are deleted after {days} days; the server lists no uploads.",
+        "upload_lead": "Drop one or more reports below (" + REPORTS + ", or a .zip of them) and see the result at once. Uploads are used for checking only: the result pages and the copies of the files open only with the result's link and are deleted after {days} days; the server lists no uploads.",
         "drop": "Drop files here", "or_pick": "or choose files:", "send": "Check", "none": "choose a file first",
         "uploading": "Uploading… {p}%", "checking": "Checking {n} file(s)…", "done": "Done, opening the result…", "failed": "Upload failed",
         "limits": "At most {file_mb} MB per file, {files} files and {request_mb} MB per upload; each file is checked for at most {timeout} s.",
@@ -120,6 +122,9 @@ def upload_page(lang: str, *, file_mb: int, request_mb: int, files: int, timeout
 <h2>{_e(ui["decisions_title"])}</h2>
 <p>{_e(ui["decisions_lead"])}</p>
 <p class="downloads"><a class="button plain" href="/api/decisions" download="reportlint-baseline.json">{_e(ui["export"])}</a></p>
+<form method="post" action="/api/decisions" enctype="multipart/form-data" class="import">
+<label>{_e(ui["import"])}: <input type="file" name="file" accept=".json"></label> <button type="submit" class="plain">{_e(ui["import_send"])}</button>
+</form>
 </section>"""
     return layout(ui["upload_title"], body, lang, "/")
 
@@ -180,8 +185,9 @@ def _finding(base: str, number: int, d, decision, lang: str) -> str:
             f'<span class="muted small">{_e(d.name)}</span><span class="where">{_e(ui["location"])} {_e(where)}'
             f'{(" · " + _e(context)) if context else ""}</span></div>')
     body = [f'<div class="message">{_e(d.message)}</div>']
-    if d.expected is not None or d.actual is not None:
-        body.append(f'<div class="small">{_e(ui["expected"])} <b>{_e(d.expected)}</b> · {_e(ui["actual"])} <b>{_e(d.actual)}</b></div>')
+    figures = [f'{_e(ui[key])} <b>{_e(value)}</b>' for key, value in (("expected", d.expected), ("actual", d.actual)) if value is not None]
+    if d.expected is not None and figures:  # an arithmetic finding: what it should be and what it is
+        body.append(f'<div class="small">{" · ".join(figures)}</div>')
     source = excerpt(d)
     if source:
         line, before, flagged, after = source
@@ -211,16 +217,13 @@ def batch_panel(batch_id: str, reviewed: list[Reviewed], lang: str) -> str:
         f'<span class="badge st-{_e(r.effective.status)}">{_e(ui["status"].get(r.effective.status, r.effective.status))}</span></li>'
         for i, r in enumerate(reviewed)
     )
-    downloads = "".join(
-        f'<a class="card" href="{escape(with_lang(f"{base}/report.{kind}", lang))}" download><span class="label">{_e(ui["downloads"])}</span>'
-        f'<span class="value">{_e(label)}</span></a>'
-        for kind, label in (("csv", "CSV"), ("json", "JSON"), ("sarif", "SARIF"))
+    downloads = " · ".join(
+        f'<a href="{escape(with_lang(f"{base}/report.{kind}", lang))}" download>{label}</a>' for kind, label in (("csv", "CSV"), ("json", "JSON"), ("sarif", "SARIF"))
     )
     note = f'<p class="note">{_e(ui["batch_hidden"].format(n=hidden))}</p>' if hidden else ""
-    return (f'<section class="panel" id="serve-batch"><div class="panel-head"><h2>{_e(ui["batch_files"])}</h2>'
-            f'<a href="{with_lang("/", lang)}">{_e(ui["nav_upload"])}</a></div>{note}'
-            f'<div class="cards">{downloads}</div>'
-            f'<details{" open" if len(reviewed) <= 50 else ""}><summary>{_e(ui["batch_files"])} ({len(reviewed)})</summary>'
+    return (f'<section class="panel" id="serve-batch"><div class="panel-head"><h2>{_e(ui["downloads"])}</h2>'
+            f'<span>{downloads}</span><a href="{with_lang("/", lang)}">{_e(ui["nav_upload"])}</a></div>{note}'
+            f'<details id="serve-list"><summary>{_e(ui["batch_files"])} ({len(reviewed)})</summary>'
             f'<ol id="serve-files">{links}</ol></details></section>')
 
 

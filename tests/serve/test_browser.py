@@ -75,7 +75,8 @@ def test_zip_of_twenty_files_shows_the_review_page(browser_page, tmp_path):
     assert rows.count() == 20
     assert page.locator("#serve-files a").count() == 20
     rows.first.locator("button.toggle").click()  # the review page's own script runs under its policy
-    page.locator(".finding, .findings, li").first.wait_for()
+    page.locator("tr.detail").first.wait_for()
+    page.click("#serve-list summary")
     page.locator("#serve-files a").nth(3).click()
     page.wait_for_url(re.compile(r"/b/[\w-]{22}/f/3$"))
     assert page.locator("h2").first.inner_text().startswith("检查结果：第一季度报送.zip/报告/03-")
