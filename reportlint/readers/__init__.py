@@ -128,7 +128,9 @@ class Limits:
     max_pdf_stream_bytes: int = 64 * 1024 * 1024  # one Flate stream, inflated
     max_pdf_inflated_bytes: int = 256 * 1024 * 1024  # all Flate streams but images, inflated
     max_pdf_cmap_entries: int = 1_000_000  # code ranges of one embedded CMap, summed
+    max_pdf_cmap_bytes: int = 2 * 1024 * 1024  # one embedded CMap (ToUnicode, Encoding), decoded
     max_pdf_glyphs_per_page: int = 50_000
+    max_pdf_page_content_bytes: int = 2 * 1024 * 1024  # one page's content streams, decoded (real pages: ~25 KB)
     max_html_elements: int = 500_000
 
 

@@ -35,6 +35,11 @@ _CORRUPT = ("文件不是有效的 .docx（压缩包损坏：{error}）：请在
 _ENCRYPTED = ("文件已加密或是旧版 .doc 格式：请去掉密码并另存为 .docx", "the file is encrypted or an old .doc: remove the password and save as .docx")
 
 
+def _name(problem: Exception) -> str:
+    kind = type(problem)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+
+
 class _Refused(Exception):
     """A part broke a bound or could not be read; carries the RL001 to return."""
 
@@ -50,7 +55,7 @@ def read_docx(data: bytes, limits: Limits = Limits()) -> ReadResult | ReadError:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except _ZIP_ERRORS as problem:
-        return error(*_CORRUPT, error=type(problem).__name__)
+        return error(*_CORRUPT, error=_name(problem))
     problem = _check_declared(infos, limits)
     if problem:
         return problem
@@ -172,7 +177,7 @@ class _Parts:
         except _ZIP_ERRORS as problem:
             if isinstance(problem, RuntimeError) and "password" in str(problem).lower():
                 raise _Refused(error(*_ENCRYPTED)) from None
-            raise _Refused(error(*_CORRUPT, error=f"{type(problem).__name__} in {info.filename}")) from None
+            raise _Refused(error(*_CORRUPT, error=f"{_name(problem)} in {info.filename}")) from None
         return b"".join(chunks)
 
 

@@ -48,32 +48,32 @@ def read_pdf(data: bytes, limits: Limits = Limits()) -> ReadResult | ReadError:
     problem = scan(data, limits)
     if problem:
         return problem
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as problem:  # noqa: BLE001 - pdfplumber wraps pdfminer's errors (PdfminerException)
-        causes = [problem, *problem.args, problem.__cause__, problem.__context__]
-        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in str(problem).lower():
-            return error("PDF 已加密：请去掉密码（或另存为未加密的 PDF）后再检查", "the PDF is encrypted: remove the password and check again")
-        if any(isinstance(c, PDFSyntaxError) for c in causes):
-            return error(*_DAMAGED)
-        return error(
-            "无法打开 PDF（{error}）：文件可能已损坏或不是 PDF，请从原文档重新导出 PDF",
-            "cannot open the PDF ({error}): it may be damaged or not a PDF; export it again from the source document",
-            error=type(problem).__name__,
-        )
-    try:
-        with _DamageLog() as damage:
+    with _DamageLog() as damage:  # pdfminer's warnings are judged here, never printed
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except Exception as problem:  # noqa: BLE001 - pdfplumber wraps pdfminer's errors (PdfminerException)
+            causes = [problem, *problem.args, problem.__cause__, problem.__context__]
+            if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) or "password" in str(problem).lower():
+                return error("PDF 已加密：请去掉密码（或另存为未加密的 PDF）后再检查", "the PDF is encrypted: remove the password and check again")
+            if any(isinstance(c, PDFSyntaxError) for c in causes):
+                return error(*_DAMAGED)
+            return error(
+                "无法打开 PDF（{error}）：文件可能已损坏或不是 PDF，请从原文档重新导出 PDF",
+                "cannot open the PDF ({error}): it may be damaged or not a PDF; export it again from the source document",
+                error=type(problem).__name__,
+            )
+        try:
             return _extract(pdf, limits, damage)
-    except _Refused as refused:
-        return refused.problem
-    except Exception as problem:  # noqa: BLE001 - pdfminer raises PdfminerException, MalformedPDFException, TypeError, KeyError…
-        return error(
-            "读取 PDF 时出错（{error}）：文件可能已损坏，请从原文档重新导出 PDF",
-            "error while reading the PDF ({error}): the file may be damaged; export it again from the source document",
-            error=type(problem).__name__,
-        )
-    finally:
-        _close(pdf)
+        except _Refused as refused:
+            return refused.problem
+        except Exception as problem:  # noqa: BLE001 - pdfminer raises PdfminerException, MalformedPDFException, TypeError, KeyError…
+            return error(
+                "读取 PDF 时出错（{error}）：文件可能已损坏，请从原文档重新导出 PDF",
+                "error while reading the PDF ({error}): the file may be damaged; export it again from the source document",
+                error=type(problem).__name__,
+            )
+        finally:
+            _close(pdf)
 
 
 def _close(pdf) -> None:
@@ -204,6 +204,19 @@ def _bounded_page_class():
     return BoundedPage
 
 
+def _content_bytes(page) -> int:
+    """Bytes of the page's content streams, decoded (pdfminer keeps them for the interpreter):
+    pdfminer tokenizes content at about 4 µs a byte, so this bounds the page's time."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    size = 0
+    for stream in page.page_obj.contents:
+        stream = resolve1(stream)
+        if isinstance(stream, PDFStream):
+            size += len(stream.get_data())
+    return size
+
+
 def _extract(pdf, limits: Limits, damage: _DamageLog) -> ReadResult | ReadError:
     out = TextBuilder()
     table_no = 0
@@ -212,6 +225,9 @@ def _extract(pdf, limits: Limits, damage: _DamageLog) -> ReadResult | ReadError:
     pages = _pages(pdf, limits)
     for page_no, page in enumerate(pages, start=1):
         damage.records.clear()
+        content = _content_bytes(page)
+        if content > limits.max_pdf_page_content_bytes:
+            raise _Refused(over_limit("PDF 第{page}页的内容流解压后有 {size} 字节", "page {page} of the PDF has {size} bytes of content", "max_pdf_page_content_bytes", limits.max_pdf_page_content_bytes, page=page_no, size=content))
         try:
             chars = len(page.chars)
         except _TooManyGlyphs:

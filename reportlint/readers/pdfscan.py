@@ -21,9 +21,23 @@ _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _RANGES = re.compile(rb"begin(?:bf|cid)range(.*?)end(?:bf|cid)range", re.S)
 _TOKEN = re.compile(rb"\[[^\]]*\]|<[0-9A-Fa-f\s]*>|-?\d+")
 _CHUNK = 1 << 20
+_OBJ = re.compile(rb"(\d+)\s+\d+\s+obj")
+_CMAP_REF = re.compile(rb"/(?:ToUnicode|Encoding)\s*(\d+)\s+\d+\s+R")
 
 
 def scan(data: bytes, limits: Limits) -> ReadError | None:
+    sizes: dict[int, int] = {}  # object number -> inflated size of its stream
+    cmaps: set[int] = set(map(int, _CMAP_REF.findall(data)))  # streams pdfminer parses as CMaps
+    problem = _streams(data, limits, sizes, cmaps)
+    if problem:
+        return problem
+    for number in cmaps:
+        if sizes.get(number, 0) > limits.max_pdf_cmap_bytes:
+            return over_limit("PDF 字体的编码映射（CMap）有 {size} 字节", "a font's CMap of the PDF has {size} bytes", "max_pdf_cmap_bytes", limits.max_pdf_cmap_bytes, size=sizes[number])
+    return None
+
+
+def _streams(data: bytes, limits: Limits, sizes: dict[int, int], cmaps: set[int]) -> ReadError | None:
     total = 0
     position = 0
     while match := _STREAM.search(data, position):
@@ -32,6 +46,7 @@ def scan(data: bytes, limits: Limits) -> ReadError | None:
         end = len(data) if end < 0 else end
         position = end + 9
         header = data[max(0, match.start() - 1024) : match.start()]
+        numbers = _OBJ.findall(header)
         header = header[header.rfind(b"obj") + 1 :]
         if b"/Image" in header:
             continue
@@ -42,6 +57,10 @@ def scan(data: bytes, limits: Limits) -> ReadError | None:
         if total > limits.max_pdf_inflated_bytes:
             return over_limit("PDF 的数据流解压后共超过上限", "the PDF's streams inflate past the limit", "max_pdf_inflated_bytes", limits.max_pdf_inflated_bytes)
         text = inflated or data[start:end]  # an uncompressed stream is its own text
+        if numbers:
+            sizes[int(numbers[-1])] = len(text)
+        if inflated and b" R" in inflated:  # an object stream holding font dictionaries
+            cmaps.update(map(int, _CMAP_REF.findall(inflated)))
         if b"range" in text:
             entries = cmap_entries(text)
             if entries > limits.max_pdf_cmap_entries:
