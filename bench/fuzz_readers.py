@@ -129,6 +129,8 @@ def campaign(fmt: str, count: int, scale: float, timeout: float, keep: Path, fir
                 failures.append({"seed": seed, **{k: result[k] for k in ("code", "seconds", "rss_mb", "traceback", "records", "timed_out")}, "stderr": result["stderr"][-600:]})
                 keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, keep / f"{fmt}-{seed}{suffix}")
+                print(f"  FAILURE {fmt} seed {seed}: code {result['code']}, {result['seconds']:.1f} s, {result['rss_mb']:.0f} MB, "
+                      f"records {result['records']}, traceback {result['traceback']}\n{result['stderr'][-400:]}", flush=True)
             done = seed - first_seed + 1
             if done % 500 == 0:
                 print(f"  {fmt}: {done}/{count} in {time.monotonic() - started:.0f} s, failures {len(failures)}, peak {peak:.0f} MB", flush=True)

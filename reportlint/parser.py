@@ -133,20 +133,26 @@ class _Builder:
 
 
 def _merge_paragraphs(blocks: list[Block]) -> tuple[Block, ...]:
-    """Consecutive text lines form one paragraph (PDF and Word text wraps long sentences)."""
-    merged: list[Block] = []
+    """Consecutive text lines form one paragraph (PDF and Word text wraps long sentences).
+    The runs are collected first and joined once: joining pairwise was quadratic in the run's length
+    (a .docx of 100,000 one-line paragraphs)."""
+    groups: list[Block | list[Paragraph]] = []
     for block in blocks:
-        previous = merged[-1] if merged else None
+        last = groups[-1] if groups else None
         if (
             isinstance(block, Paragraph)
-            and isinstance(previous, Paragraph)
-            and previous.lines[-1].line + 1 == block.lines[0].line
-            and previous.section == block.section
+            and isinstance(last, list)
+            and last[-1].lines[-1].line + 1 == block.lines[0].line
+            and last[0].section == block.section
         ):
-            merged[-1] = Paragraph(previous.lines + block.lines, previous.section)
+            last.append(block)
         else:
-            merged.append(block)
-    return tuple(merged)
+            groups.append([block] if isinstance(block, Paragraph) else block)
+    return tuple(
+        (group[0] if len(group) == 1 else Paragraph(tuple(line for p in group for line in p.lines), group[0].section))
+        if isinstance(group, list) else group
+        for group in groups
+    )
 
 
 def _row(token: Token) -> Row:
