@@ -68,7 +68,7 @@ def annotate_docx(data: bytes, read: ReadResult, result: FileResult, rules: tupl
     removed = _remove_own_comments(document, author)
     body = _Body(document, read)
     rules_by_code = {rule.code: rule for rule in rules}
-    cells = _identity_cells(read, result)
+    cells = _identity_cells(read, result, lang)
     out = Annotated(b"", removed=removed)
     for d in result.diagnostics:
         runs, kind, origin = body.anchor(d)
@@ -110,18 +110,17 @@ def _first_sentence(text: str, zh: bool) -> str:
     return text if end < 0 else text[: end + 1]
 
 
-def _identity_cells(read: ReadResult, result: FileResult) -> dict[tuple, list[str]]:
+def _identity_cells(read: ReadResult, result: FileResult, lang: str = "zh") -> dict[tuple, list[str]]:
     """Arithmetic finding -> the other cells of its identity, as '表3 第5行 第4列（（一）予以公开 = 3）'."""
     if read.source_map is None or not any(d.code in ARITHMETIC for d in result.diagnostics):
         return {}
     found = {}
-    lang = "zh"
     for key, entry in involved_cells(parse(read.text, path=result.path), result.template).items():
         names = []
         for cell in entry.cells:
             origin = read.source_map.locate(cell.span.line, cell.span.column)
             where = origin.describe(lang) if origin is not None else f"{cell.span.line}:{cell.span.column}"
-            names.append(f"{where}（{cell.row}＝{cell.text}）")
+            names.append(f"{where}（{cell.row}＝{cell.text}）" if lang == "zh" else f"{where} ({cell.row} = {cell.text})")
         found[key] = names
     return found
 

@@ -294,3 +294,15 @@ def test_a_finding_on_a_blank_line_goes_to_the_next_paragraph_and_says_so(tmp_pa
     assert placement.kind == "nearby" and "最近的位置" in placement.text
     next_origin = next(read.source_map.lines[i].origin for i in range(blank, len(lines)) if read.source_map.lines[i].origin.as_json())
     assert placement.origin == next_origin.as_json()
+
+
+def test_english_comments(tmp_path):
+    draft = tmp_path / "draft.docx"
+    build_draft((SAMPLES / "bad" / "RL302_outcome_total.txt").read_text(encoding="utf-8"), draft)
+    annotate(str(draft), "--lang", "en", "--select", "RL302", "-q")
+    first = _own(tmp_path / "draft.批注.docx")[0]
+    lines = first.text.split("\n")
+    assert lines[0].startswith("RL302 row '（七）总计', column '自然人': expected 8, found 9")
+    assert lines[1] == "expected 8, found 9"
+    assert lines[2].startswith("cells involved: table 5 row 27 cell 4 (（七）总计 = 9); ")
+    assert lines[-1].startswith("rule RL302 outcome-total: ") and "规则" not in lines[-1]
