@@ -56,6 +56,7 @@ class Finding:
     actual: str | None = None
     severity: "Severity | None" = None  # overrides the rule's default for this finding
     fingerprint_text: str | None = None  # the flagged text, for baselines
+    suspect: dict | None = None  # the one cell that explains this and the table's other arithmetic findings (JSON `suspect`)
 
 
 @dataclass(frozen=True)

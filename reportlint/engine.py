@@ -32,6 +32,7 @@ class Diagnostic:
     fingerprint_text: str = ""
     origin: dict | None = None  # for .docx/.html/.pdf: page, paragraph, table/row/cell, source line
     origin_text: str = ""  # the same, as a person reads it ("表3 第28行 第4列")
+    suspect: dict | None = None  # arithmetic: the one cell that explains every violated identity of its table
 
     def sort_key(self) -> tuple:
         """Position, then code; one rule's findings at one place keep the rule's order (the sort is
@@ -70,6 +71,7 @@ def stamp(rule: Rule, finding: Finding, doc: Document, lang: str, sections: _Sec
         actual=finding.actual,
         source_line=doc.line(span.line),
         fingerprint_text=finding.fingerprint_text or "",
+        suspect=finding.suspect,
     )
 
 

@@ -14,6 +14,7 @@ from rich.text import Text
 from .api import Severity
 from .engine import Diagnostic
 from .formats.concise import summary_line
+from .formats.grouping import grouped, suspect_heading
 from .formats.json_format import summary
 from .formats.location import origin_note, where as file_place
 from .lint import FileResult
@@ -36,8 +37,11 @@ def _location(d: Diagnostic, lang: str) -> str:
 def render_text(results: Collection[FileResult], console: Console, lang: str, show_info: bool = True, quiet: bool = False) -> None:
     for result in results:
         shown = [d for d in result.diagnostics if show_info or d.severity is not Severity.INFO]
-        for d in shown:
-            _render_one(result.path, d, console, lang)
+        for group in grouped(shown):
+            if len(group) > 1:
+                console.print(Text(suspect_heading(group[0].suspect, len(group), lang), style="bold"), soft_wrap=True)
+            for d in group:
+                _render_one(result.path, d, console, lang)
         if not quiet:
             for note in result.notes:
                 console.print(Text(f"{result.path}: {note}", style="dim"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from ..api import Finding, Message, rule
 from ..arithmetic import Violation, check_identity
+from ..suspect import Suspect, find_suspect
 from ..document import Document
 from ..numbers import format_number
 from ..tables import TableView
@@ -21,11 +23,30 @@ def _findings(ctx, table: str, code: str) -> Iterator[Finding]:
     view: TableView | None = ctx.table(table)
     if view is None:
         return
+    suspect = None
     for identity in view.spec.identities:
         if identity.code != code:
             continue
         for violation in check_identity(view, identity):
-            yield _finding(view, violation)
+            suspect = suspect or find_suspect(view) or False  # once per table, only when something is wrong
+            yield _with_suspect(_finding(view, violation), suspect or None)
+
+
+_SUSPECT = Message(
+    "；「{s_row}·{s_column}」很可能有误：改为 {s_expected} 则 {s_count} 处勾稽关系都成立",
+    "; the cell '{s_row} · {s_column}' is probably wrong: with {s_expected} there, {s_all} identities hold",
+)
+
+
+def _with_suspect(finding: Finding, suspect: Suspect | None) -> Finding:
+    """Name the one cell that explains every violated identity of the table (suspect.py), in each of
+    the findings it explains."""
+    if suspect is None:
+        return finding
+    args = {"s_row": suspect.row, "s_column": suspect.column, "s_expected": format_number(suspect.corrected), "s_count": suspect.explains,
+            "s_all": "both" if suspect.explains == 2 else f"all {suspect.explains}"}
+    message = Message(finding.message.zh + _SUSPECT.zh, finding.message.en + _SUSPECT.en)
+    return replace(finding, message=message, args={**finding.args, **args}, suspect=suspect.as_json(suspect.explains))
 
 
 def _finding(view: TableView, violation: Violation) -> Finding:

@@ -51,6 +51,7 @@ def diagnostic_json(d: Diagnostic) -> dict:
         "expected": d.expected,
         "actual": d.actual,
         "origin": d.origin,
+        "suspect": d.suspect,
     }
 
 

@@ -21,7 +21,7 @@ from reportlint.engine import Diagnostic
 from reportlint.lint import FileResult
 
 ROOT = Path(__file__).resolve().parents[2]
-FORMATS = ["json", "sarif", "github", "junit", "gitlab", "csv", "html"]
+FORMATS = ["json", "sarif", "github", "junit", "gitlab", "csv", "html", "concise"]
 RL301 = "samples/bad/RL301_row_total.txt"
 GOOD = "samples/good/qingshan_county_transport_2023.txt"
 

@@ -37,7 +37,8 @@ def test_exit_code_does_not_depend_on_the_format(output_format, case):
 
 
 @pytest.mark.parametrize("output_format", FORMATS)
-def test_output_file_gets_what_stdout_would(output_format, tmp_path):
+def test_output_file_gets_what_stdout_would(output_format, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # the review page's generation time
     target = tmp_path / f"out.{output_format}"
     targets = [GOOD, RL301, "samples/bad/RL004_not_a_report.txt", "samples/bad/RL103_variant_heading.txt"]
     code, output = run("check", "--format", output_format, "--output-file", str(target), *targets)

@@ -34,9 +34,9 @@ def test_rl301_sample_exact_lines():
     assert code == 1
     assert output.splitlines() == [
         "::error file=samples/bad/RL301_row_total.txt,line=35,col=47,endLine=35,endColumn=48,title=RL301 row-total"
-        "::「（一）予以公开」行「总计」列应为 5，实际为 6；依据：总计应等于各类申请人之和",
+        "::「（一）予以公开」行「总计」列应为 5，实际为 6；依据：总计应等于各类申请人之和；「（一）予以公开·总计」很可能有误：改为 5 则 2 处勾稽关系都成立",
         "::error file=samples/bad/RL301_row_total.txt,line=56,col=33,endLine=56,endColumn=35,title=RL302 outcome-total"
-        "::「（七）总计」行「总计」列应为 13，实际为 12；依据：（七）总计应等于（一）至（六）各项办理结果之和",
+        "::「（七）总计」行「总计」列应为 13，实际为 12；依据：（七）总计应等于（一）至（六）各项办理结果之和；「（一）予以公开·总计」很可能有误：改为 5 则 2 处勾稽关系都成立",
     ]
 
 

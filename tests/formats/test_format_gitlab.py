@@ -24,13 +24,13 @@ def test_rl301_sample_exact():
     fingerprints = [issue.pop("fingerprint") for issue in report]
     assert report == [
         {
-            "description": "RL301: 「（一）予以公开」行「总计」列应为 5，实际为 6；依据：总计应等于各类申请人之和",
+            "description": "RL301: 「（一）予以公开」行「总计」列应为 5，实际为 6；依据：总计应等于各类申请人之和；「（一）予以公开·总计」很可能有误：改为 5 则 2 处勾稽关系都成立",
             "check_name": "RL301",
             "severity": "major",
             "location": {"path": RL301, "lines": {"begin": 35}},
         },
         {
-            "description": "RL302: 「（七）总计」行「总计」列应为 13，实际为 12；依据：（七）总计应等于（一）至（六）各项办理结果之和",
+            "description": "RL302: 「（七）总计」行「总计」列应为 13，实际为 12；依据：（七）总计应等于（一）至（六）各项办理结果之和；「（一）予以公开·总计」很可能有误：改为 5 则 2 处勾稽关系都成立",
             "check_name": "RL302",
             "severity": "major",
             "location": {"path": RL301, "lines": {"begin": 56}},

@@ -42,14 +42,15 @@ def test_row_total_sample(bad_sample):
     assert (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column) == (35, 47, 35, 48)
     assert diagnostic.section == ("三",)
     assert (diagnostic.row, diagnostic.column_label, diagnostic.expected, diagnostic.actual) == ("（一）予以公开", "总计", "5", "6")
-    assert diagnostic.message == "「（一）予以公开」行「总计」列应为 5，实际为 6；依据：总计应等于各类申请人之和"
+    assert diagnostic.message == "「（一）予以公开」行「总计」列应为 5，实际为 6；依据：总计应等于各类申请人之和；「（一）予以公开·总计」很可能有误：改为 5 则 2 处勾稽关系都成立"
     assert result.status == "fail"
 
 
 def test_message_in_english(bad_sample):
     result = lint_path(bad_sample("RL301"), LintOptions(select=("RL301",), lang="en"))
     assert [d.message for d in result.diagnostics] == [
-        "row '（一）予以公开', column '总计': expected 5, found 6; the total must equal the sum of the applicant columns"
+        "row '（一）予以公开', column '总计': expected 5, found 6; the total must equal the sum of the applicant columns; "
+        "the cell '（一）予以公开 · 总计' is probably wrong: with 5 there, both identities hold"
     ]
 
 
