@@ -91,7 +91,9 @@ def test_cli_writes_the_page_to_the_output_file(tmp_path):
     files = written.count("<tr data-i=")
     assert files > 30 and len(views) == files and all(v.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") for v in views)
     links = re.findall(r'<a class="view" href="([^"]+)">', written)
-    assert links == [f"review.views/{i:05d}.html" for i in range(files)], "each file's row links its report view"
+    rows = [int(i) for i in re.findall(r'<tr data-i="(\d+)"', written)]  # files with errors first
+    assert sorted(rows) == list(range(files))
+    assert links == [f"review.views/{i:05d}.html" for i in rows], "each file's row links its report view"
     assert re.sub(r'<a class="view" href="[^"]+">[^<]+</a>', "", written) == sample_page(), "else what standard output gets"
 
 
