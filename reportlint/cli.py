@@ -486,9 +486,8 @@ def explain(code: str, lang: str, config_path: str | None) -> None:
 @click.option("--max-files", type=click.IntRange(min=1), default=1000, show_default=True, help="Most report files in one upload (a zip's members included).")
 @click.option("--max-size", type=click.IntRange(min=1), default=None, help="Largest report file, in bytes (default 128 MiB, as for check).")
 @click.option("--keep-days", type=click.FloatRange(min=0), default=7.0, show_default=True, help="Days a batch's result pages are kept.")
-@click.option("--root-path", default="", help="Path prefix under which a reverse proxy serves the app (e.g. /reportlint).")
 @click.option("--forwarded-allow-ips", default=None, help="Addresses of reverse proxies whose X-Forwarded-* headers are trusted.")
-def serve(host, port, config_path, data_dir, workers, timeout, token, max_upload, max_files, max_size, keep_days, root_path, forwarded_allow_ips) -> None:
+def serve(host, port, config_path, data_dir, workers, timeout, token, max_upload, max_files, max_size, keep_days, forwarded_allow_ips) -> None:
     """Run the web service for authors and reviewers (needs the extra: pip install 'reportlint[serve]')."""
     from importlib.util import find_spec
 
@@ -503,7 +502,7 @@ def serve(host, port, config_path, data_dir, workers, timeout, token, max_upload
     options = ServeOptions(
         host=host, port=port, data=Path(data_dir), config=Path(config_path) if config_path else None,
         workers=workers or os.cpu_count() or 1, token=token or None, timeout=timeout, max_request_bytes=max_upload * 1024 * 1024,
-        max_files=max_files, max_file_bytes=max_size or DEFAULT_MAX_BYTES, keep_days=keep_days, root_path=root_path, forwarded_allow_ips=forwarded_allow_ips,
+        max_files=max_files, max_file_bytes=max_size or DEFAULT_MAX_BYTES, keep_days=keep_days, forwarded_allow_ips=forwarded_allow_ips,
     )
     try:
         run_server(options)

@@ -34,7 +34,6 @@ class ServeOptions:
     max_files: int = 1000
     max_file_bytes: int = 128 * 1024 * 1024  # the readers' default (--max-size of check)
     keep_days: float = 7.0
-    root_path: str = ""
     forwarded_allow_ips: str | None = None
 
 
@@ -108,7 +107,7 @@ def serve(options: ServeOptions) -> None:
                     options.host, "" if options.token else " (no --token for the API)")
     config = uvicorn.Config(
         app, host=options.host, port=options.port, log_config=None, access_log=True, server_header=False,
-        lifespan="off", timeout_graceful_shutdown=int(options.timeout + 30), root_path=options.root_path,
+        lifespan="off", timeout_graceful_shutdown=int(options.timeout + 30),
         proxy_headers=options.forwarded_allow_ips is not None, forwarded_allow_ips=options.forwarded_allow_ips,
     )
     class Server(uvicorn.Server):

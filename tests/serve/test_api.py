@@ -224,3 +224,12 @@ def _contract_schema():
     from pathlib import Path
 
     return json.loads((Path(__file__).resolve().parents[2] / "reportlint/schema/check-output.schema.json").read_text(encoding="utf-8"))
+
+
+def test_encrypted_members_are_refused(client):
+    data = bytearray(zip_of({"report.txt": GOOD.read_bytes()}))
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # the general-purpose flags: bit 0, encrypted
+        at = data.find(signature)
+        data[at + offset] |= 0x1
+    response = client.post("/api/check", files={"file": ("secret.zip", bytes(data))})
+    assert response.status_code == 400 and "已加密" in response.json()["error"]["message"]
