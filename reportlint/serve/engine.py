@@ -2,8 +2,8 @@
 
 The configuration is the one `--config` names (its rule packs included) or the built-in default:
 never one discovered upward from the temporary folder, which would be whatever happens to lie
-above the server's data folder. Logs name each file, its status and the time it took — never its
-content.
+above the server's data folder. Logs name each file, its status, its number of findings and the
+time since its upload's checking began (files run side by side) — never its content.
 """
 
 from __future__ import annotations
@@ -46,14 +46,11 @@ class Engine:
         results: list[FileResult | None] = [None] * len(tasks)
         with self.pool.take(len(tasks)) as jobs:
             started = time.monotonic()
-            last = [started]
 
             def done(index: int, result: FileResult) -> None:
-                now = time.monotonic()
                 results[index] = replace(result, path=staged[index].name)
-                log.info("checked %r status=%s findings=%d elapsed=%.2fs", staged[index].name, result.status,
-                         len(result.diagnostics), now - last[0] if jobs == 1 else now - started)
-                last[0] = now
+                log.info("checked %r status=%s findings=%d after=%.2fs", staged[index].name, result.status,
+                         len(result.diagnostics), time.monotonic() - started)
 
             run(tasks, jobs, self.timeout, done, isolate=True)
         return [result for result in results if result is not None]
