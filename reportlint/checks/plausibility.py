@@ -124,9 +124,10 @@ def administrative_level(name: str) -> str | None:
 )
 def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iterator[Finding]:
     issuer = ctx.issuer
-    if not issuer.name:
-        return
+    if not issuer.name and issuer.kind != "township":
+        return  # a township or street is plain from how the body calls itself (我镇, 我乡, 本街道); other bodies need their name
     county_level = issuer.kind == "township" or administrative_level(issuer.name) in _COUNTY_OR_BELOW
+    who = issuer.name or "本乡镇（街道）"
     active_1 = ctx.table("active_1")
     if county_level and active_1 is not None and "rules" in active_1.by_id:
         for value in active_1.by_id["rules"].values:
@@ -137,7 +138,7 @@ def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iter
                         "{issuer} cannot make 规章; the 规章 row should be 0 or '/', found {value}",
                     ),
                     value.cell.span,
-                    args={"issuer": issuer.name, "value": format_number(value.number)},
+                    args={"issuer": who, "value": format_number(value.number)},
                     row="规章", expected="0", actual=format_number(value.number), fingerprint_text="rules-nonzero",
                 )
                 break
@@ -152,7 +153,7 @@ def implausible_figure(doc: Document, ctx, options: PlausibilityOptions) -> Iter
                     "check that other administrative decisions were not counted as licensing",
                 ),
                 value.cell.span,
-                args={"issuer": issuer.name, "value": format_number(value.number), "limit": options.township_licensing_max},
+                args={"issuer": who, "value": format_number(value.number), "limit": options.township_licensing_max},
                 row="行政许可", actual=format_number(value.number), fingerprint_text="township-licensing",
             )
 

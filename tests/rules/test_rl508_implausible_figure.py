@@ -242,8 +242,37 @@ CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() e
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", [n for n in CORPUS_FILES if not n.startswith("15_")])
+@pytest.mark.parametrize("name", [n for n in CORPUS_FILES if not n.startswith(("14_", "15_"))])  # 14: below
 def test_corpus_other_reports_plausible(name):
     # 04 上海市人民政府办公厅 规章 13/524 (a provincial-level body); 07 a 街道 with 行政规范性文件 4 and 规章 0;
     # 11 and 13 write '/' for 规章
     assert lint_path(CORPUS / name, SELECT).diagnostics == ()
+
+
+# ---------------------------------------------------------------- a township known from how it calls itself (corpus 14)
+
+from variants import YEARS, report  # noqa: E402
+
+_RULES_ROW = "规章 | 0 | 0 | 0"
+
+
+def test_corpus_14_town_with_rules_in_force(corpus_dir):
+    """尼勒克县 town (name not in the excerpt, '我镇' in the text): 规章 现行有效件数 6."""
+    [d] = lint_path(corpus_dir / "14_nilka_town_2023_excerpt.txt", LintOptions(select=("RL508",))).diagnostics
+    assert d.message == "本乡镇（街道）不具有规章制定权，「规章」栏应为 0 或“/”，此处为 6" and d.line == 21
+
+
+@pytest.mark.parametrize("self_name", ("我镇", "我乡", "本街道", "我街道"))
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+def test_township_from_the_body_without_a_name(self_name, year, layout):
+    text = report(("", self_name), year, layout).replace(_RULES_ROW, "规章 | 1 | 0 | 2")
+    text = text.replace("本报告电子版可在青山县人民政府门户网站", "本报告电子版可在门户网站").replace("青山县", "")
+    found = lint_text(text, "r.md" if layout == "markdown" else "r.txt", LintOptions(select=("RL508",))).diagnostics
+    assert [d.message for d in found if "规章" in d.message] == ["本乡镇（街道）不具有规章制定权，「规章」栏应为 0 或“/”，此处为 1"]
+
+
+@pytest.mark.parametrize("self_name", ("我局", "我委", "我办"))
+def test_a_department_without_a_name_is_not_judged(self_name):
+    text = report(("", self_name)).replace(_RULES_ROW, "规章 | 1 | 0 | 2").replace("青山县", "")
+    assert lint_text(text, options=LintOptions(select=("RL508",))).diagnostics == ()
