@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from . import __version__
 from .clihelp import Group
 from .config import ConfigError
 from .files import collect
@@ -57,7 +58,7 @@ def _run_language(lang: str | None, config_path: str | None) -> str:
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="reportlint")
+@click.version_option(__version__, package_name="reportlint")  # the one place the version lives
 def main() -> None:
     """reportlint — 政府信息公开工作年度报告检查工具 (lint annual information-disclosure reports)."""
     for stream in (sys.stdout, sys.stderr):
