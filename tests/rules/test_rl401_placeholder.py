@@ -112,3 +112,36 @@ def test_good_sample(good_text):
 )
 def test_not_placeholders(line):
     assert _rl401(line) == []
+
+
+# ---------------------------------------------------------------- one x before a measure word or a place, in either script
+
+from variants import BODIES, YEARS, report  # noqa: E402
+
+_ANCHOR = "（一）主动公开\n"
+
+
+@pytest.mark.parametrize("sentence, placeholders", (
+    ("全年主动公开信息x条，办理依申请公开x件。", 2),
+    ("主動公開信息x條，其中x縣轉發x項。", 3),  # traditional script (seeds/000)
+    ("x區x鎮x鄉辦事處提供x個點位。", 4),
+    ("全年组织培训x次，参训x人，覆盖x个站所。", 3),
+))
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("year", YEARS)
+def test_single_x_before_a_measure_word_or_place(sentence, placeholders, body, year):
+    text = report(body, year).replace(_ANCHOR, _ANCHOR + sentence + "\n")
+    found = [d.actual for d in lint_text(text, options=SELECT).diagnostics]
+    assert found == ["x"] * placeholders
+
+
+@pytest.mark.parametrize("sentence", ("提升3x倍效率。", "Windows x64 版本、x轴坐标。", "采用3x3网格，x86服务器1台。"))
+def test_an_x_that_is_no_placeholder(sentence):
+    text = report().replace(_ANCHOR, _ANCHOR + sentence + "\n")
+    assert lint_text(text, options=SELECT).diagnostics == ()
+
+
+def test_seed_000_traditional_placeholders(seeds_dir):
+    """seeds/000 line 11: 「共xx條。其中網站公開信息x條,報紙類信息x條」: x before 條 counts too."""
+    found = [d.actual for d in lint_path(seeds_dir / "000_f8697ee72087e2d5.txt", SELECT).diagnostics if d.line == 11]
+    assert found.count("x") == 2 and "xx" in found

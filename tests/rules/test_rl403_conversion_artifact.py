@@ -105,3 +105,26 @@ def test_good_sample_and_corpus_have_none(good_path, corpus_dir):
     assert lint_path(good_path, SELECT).diagnostics == ()
     for path in sorted(corpus_dir.glob("*.txt")):
         assert lint_path(path, SELECT).diagnostics == (), path.name
+
+
+# ---------------------------------------------------------------- Word conditional comments
+
+from variants import report  # noqa: E402
+
+
+@pytest.mark.parametrize("pasted, marks", (
+    ("<!--[if !supportLists]-->1.<!--[endif]-->规范信息发布", ["<!--[if !supportLists]-->", "<!--[endif]-->"]),
+    ("<![if !supportLists]>（一）<![endif]>加强政策解读", ["<![if !supportLists]>", "<![endif]>"]),
+    ("<!--[if gte mso 9]><![endif]-->做好公开", ["<!--[if gte mso 9]>", "<![endif]-->"]),
+))
+@pytest.mark.parametrize("path", ("r.txt", "r.md"))
+def test_word_conditional_comments(pasted, marks, path):
+    text = report().replace("（三）政府信息管理\n", "（三）政府信息管理\n" + pasted + "。\n")
+    found = [d for d in lint_text(text, path, LintOptions(select=("RL403",))).diagnostics]
+    assert [d.actual for d in found] == marks or [d.message.split("「")[1].split("」")[0] for d in found] == marks
+    assert all(d.line == 9 for d in found)
+
+
+def test_a_reportlint_comment_is_no_conditional_comment():
+    text = report().replace("（三）政府信息管理\n", "（三）政府信息管理\n<!-- reportlint-disable-next-line RL401 -->\n")
+    assert [d.code for d in lint_text(text, options=LintOptions(select=("RL403",))).diagnostics] == []
