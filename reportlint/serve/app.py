@@ -42,6 +42,7 @@ log = logging.getLogger("reportlint.serve")
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+_PROGRESS = re.compile(r"^[0-9a-f]{32}$")
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 MEDIA = {"json": "application/json", "sarif": "application/sarif+json", "csv": "text/csv; charset=utf-8"}
 
@@ -86,6 +87,7 @@ def create_app(services: Services) -> FastAPI:
     )
     app.state.services = services
     engine, batches, decisions, limits = services.engine, services.batches, services.decisions, services.limits
+    progress: dict[str, tuple[int, int]] = {}  # an upload's own random token -> (files checked, files); while it runs
 
     # --- errors: always JSON with a message, never a traceback page ------------------------------
 
@@ -142,12 +144,16 @@ def create_app(services: Services) -> FastAPI:
         removed whatever happens."""
         folder = Path(tempfile.mkdtemp(prefix="upload-", dir=services.tmp))
         started = time.monotonic()
+        token = None
         try:
             async with request.form(max_files=limits.max_files + 1, max_fields=20) as form:
                 lang = lang_of(lang or _text(form.get("lang")))
+                token = _text(form.get("progress"))
+                token = token if token and _PROGRESS.match(token) else None
                 parts = [(item.filename, item.file) for key in fields for item in form.getlist(key) if isinstance(item, UploadFile)]
                 staged = await run_in_threadpool(stage, parts, folder, limits)
-            results = await run_in_threadpool(engine.check, staged, lang)
+            report = (lambda done, total: progress.__setitem__(token, (done, total))) if token else None
+            results = await run_in_threadpool(engine.check, staged, lang, report)
             batch_id = await run_in_threadpool(batches.save, results, staged, lang) if keep else None
             log.info("upload files=%d statuses=%s duration=%.2fs", len(results),
                      ",".join(sorted({r.status for r in results})), time.monotonic() - started)
@@ -156,6 +162,8 @@ def create_app(services: Services) -> FastAPI:
             log.info("upload refused status=%d code=%s duration=%.2fs", problem.status, problem.code, time.monotonic() - started)
             raise
         finally:
+            if token:
+                progress.pop(token, None)
             await run_in_threadpool(remove, folder)
 
     def _batch(batch_id: str):
@@ -190,6 +198,15 @@ def create_app(services: Services) -> FastAPI:
         if "application/json" in request.headers.get("accept", ""):
             return JSONResponse({"id": batch_id, "url": url, "files": len(results)})
         return RedirectResponse(url, status_code=303)
+
+    @app.get("/progress/{token}", summary="How far an upload from the page has got", tags=["pages"],
+             description="`{done, total}` files of the upload that sent this token (a random value of its own) in its form field "
+                         "`progress`; 404 before its files are unpacked and after it is answered.")
+    def upload_progress(token: str):
+        if token not in progress:
+            raise StarletteHTTPException(404)
+        done, total = progress[token]
+        return {"done": done, "total": total}
 
     @app.get("/b/{batch_id}", response_class=HTMLResponse, summary="A batch's review page", tags=["pages"])
     def batch_page(batch_id: str, request: Request):

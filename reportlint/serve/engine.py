@@ -12,6 +12,7 @@ import logging
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from ..api import Rule
 from ..config import DEFAULT, Config, Resolver
@@ -36,19 +37,27 @@ class Engine:
         self.pool, self.timeout, self.max_bytes = pool, timeout, max_bytes
         build_parser()  # once, before any worker is forked, so each inherits it
 
-    def check(self, staged: list[Staged], lang: str) -> list[FileResult]:
-        """Results in upload order, each under the name the user gave the file."""
+    def check(self, staged: list[Staged], lang: str, progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+        """Results in upload order, each under the name the user gave the file; `progress(done,
+        total)` is told as files finish (the upload page shows it)."""
         tasks = [
             (item.path, options_for(item.path, self.config, self.builtin, lang=lang, select=[], ignore=[],
                                     template=None, max_size=self.max_bytes))
             for item in staged
         ]
         results: list[FileResult | None] = [None] * len(tasks)
+        finished = 0
+        if progress:
+            progress(0, len(tasks))
         with self.pool.take(len(tasks)) as jobs:
             started = time.monotonic()
 
             def done(index: int, result: FileResult) -> None:
+                nonlocal finished
                 results[index] = replace(result, path=staged[index].name)
+                finished += 1
+                if progress:
+                    progress(finished, len(tasks))
                 log.info("checked %r status=%s findings=%d after=%.2fs", staged[index].name, result.status,
                          len(result.diagnostics), time.monotonic() - started)
 

@@ -27,7 +27,7 @@ UI = {
         "switch": "English", "upload_title": "上传政府信息公开工作年度报告",
         "upload_lead": "把一份或多份报告拖到下面（" + REPORTS + "，或它们的 .zip 压缩包），检查结果立刻显示。上传的文件只用于检查：结果页和文件副本只有持有结果链接的人能打开，{days} 天后自动删除；服务器不提供任何上传列表。",
         "drop": "拖放文件到这里", "or_pick": "或选择文件：", "send": "开始检查", "none": "请先选择文件",
-        "uploading": "正在上传… {p}%", "checking": "正在检查 {n} 个文件…", "done": "检查完成，正在打开结果…", "failed": "上传失败",
+        "uploading": "正在上传… {p}%", "checking": "正在检查 {n} 个文件…", "progress": "已检查 {done} / {total} 个文件…", "done": "检查完成，正在打开结果…", "failed": "上传失败",
         "limits": "单个文件最大 {file_mb} MB，一次最多 {files} 个文件、共 {request_mb} MB；每个文件最多检查 {timeout} 秒。",
         "decisions_title": "审核决定", "decisions_lead": "已标记为「已核实」或「不是问题」的问题可导出为基线文件（与命令行 `reportlint check --baseline` 通用），也可导入。",
         "export": "导出基线文件", "import": "导入基线文件", "import_send": "导入",
@@ -50,7 +50,7 @@ UI = {
         "switch": "中文", "upload_title": "Check annual information-disclosure reports",
         "upload_lead": "Drop one or more reports below (" + REPORTS + ", or a .zip of them) and see the result at once. Uploads are used for checking only: the result pages and the copies of the files open only with the result's link and are deleted after {days} days; the server lists no uploads.",
         "drop": "Drop files here", "or_pick": "or choose files:", "send": "Check", "none": "choose a file first",
-        "uploading": "Uploading… {p}%", "checking": "Checking {n} file(s)…", "done": "Done, opening the result…", "failed": "Upload failed",
+        "uploading": "Uploading… {p}%", "checking": "Checking {n} file(s)…", "progress": "Checked {done} of {total} files…", "done": "Done, opening the result…", "failed": "Upload failed",
         "limits": "At most {file_mb} MB per file, {files} files and {request_mb} MB per upload; each file is checked for at most {timeout} s.",
         "decisions_title": "Reviewers' decisions", "decisions_lead": "Findings marked 'verified' or 'not a problem' can be exported as a baseline file (the same as `reportlint check --baseline` reads), and imported.",
         "export": "Export baseline file", "import": "Import a baseline file", "import_send": "Import",
@@ -107,7 +107,7 @@ def upload_page(lang: str, *, file_mb: int, request_mb: int, files: int, timeout
 <h2>{_e(ui["upload_title"])}</h2>
 <p>{_e(ui["upload_lead"].format(days=f"{days:g}"))}</p>
 <form id="upload" method="post" action="{with_lang("/check", lang)}" enctype="multipart/form-data" data-lang="{lang}" data-none="{_e(ui["none"])}"
- data-uploading="{_e(ui["uploading"])}" data-checking="{_e(ui["checking"])}" data-done="{_e(ui["done"])}" data-failed="{_e(ui["failed"])}">
+ data-uploading="{_e(ui["uploading"])}" data-checking="{_e(ui["checking"])}" data-progress="{_e(ui["progress"])}" data-done="{_e(ui["done"])}" data-failed="{_e(ui["failed"])}">
 <input type="hidden" name="lang" value="{lang}">
 <label class="drop" id="drop"><strong>{_e(ui["drop"])}</strong><span class="muted">{_e(ui["or_pick"])}</span>
 <input type="file" id="files" name="files" multiple accept=".txt,.md,.markdown,.docx,.html,.htm,.pdf,.zip"></label>

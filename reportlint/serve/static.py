@@ -99,6 +99,22 @@ JS = r"""
       var data = new FormData();
       for (var i = 0; i < files.length; i++) data.append("files", files[i], files[i].name);
       data.append("lang", form.dataset.lang);
+      var bytes = new Uint8Array(16), token = "";
+      window.crypto.getRandomValues(bytes);
+      for (var k = 0; k < bytes.length; k++) token += ("0" + bytes[k].toString(16)).slice(-2);
+      data.append("progress", token);
+      var polling = null;
+      var poll = function () {
+        var p = new XMLHttpRequest();
+        p.open("GET", "/progress/" + token);
+        p.addEventListener("load", function () {
+          if (p.status !== 200 || polling === null) return;
+          var state = JSON.parse(p.responseText);
+          bar.max = state.total; bar.value = state.done;
+          say(form.dataset.progress.replace("{done}", state.done).replace("{total}", state.total));
+        });
+        p.send();
+      };
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       xhr.setRequestHeader("Accept", "application/json");
@@ -106,7 +122,11 @@ JS = r"""
       xhr.upload.addEventListener("progress", function (ev) {
         if (ev.lengthComputable) { bar.max = ev.total; bar.value = ev.loaded; say(form.dataset.uploading.replace("{p}", Math.floor(100 * ev.loaded / ev.total))); }
       });
-      xhr.upload.addEventListener("load", function () { bar.removeAttribute("value"); say(form.dataset.checking.replace("{n}", files.length)); });
+      xhr.upload.addEventListener("load", function () {
+        bar.removeAttribute("value"); say(form.dataset.checking.replace("{n}", files.length));
+        polling = window.setInterval(poll, 700);
+      });
+      xhr.addEventListener("loadend", function () { if (polling !== null) { window.clearInterval(polling); polling = null; } });
       xhr.addEventListener("load", function () {
         var body = null;
         try { body = JSON.parse(xhr.responseText); } catch (err) { body = null; }

@@ -121,3 +121,23 @@ def test_nothing_written_outside_data_and_logs_without_content(live_server, tmp_
     log = server.read_log()
     assert "机密草稿.txt" in log and "status=fail" in log and "duration=" in log
     assert secret not in log and "xxxx" not in log
+
+
+def test_upload_progress_while_checking(live_server):
+    server = live_server("--timeout", "3", env={"REPORTLINT_TEST_HANG_MARKER": HANG})
+    token = "0123456789abcdef" * 2
+    files = [("files", (GOOD.name, GOOD.read_bytes())), ("files", (f"{HANG}.txt", GOOD.read_bytes()))]
+    thread, outcome = _in_background(lambda: httpx.post(server.url + "/check", files=files, data={"progress": token},
+                                                        headers={"Accept": "application/json"}, timeout=30))
+    seen = set()
+    deadline = time.monotonic() + 20
+    while thread.is_alive() and time.monotonic() < deadline:
+        answer = httpx.get(f"{server.url}/progress/{token}", timeout=5)
+        if answer.status_code == 200:
+            seen.add((answer.json()["done"], answer.json()["total"]))
+        time.sleep(0.1)
+    thread.join(30)
+    assert outcome["response"].status_code == 200
+    assert (1, 2) in seen  # one file checked, the other still running
+    assert httpx.get(f"{server.url}/progress/{token}", timeout=5).status_code == 404
+    assert httpx.get(f"{server.url}/progress/not-a-token", timeout=5).status_code == 404
