@@ -228,7 +228,8 @@ _RL503_GOOD = """青山县交通运输局2023年政府信息公开工作年度�
         "止日早于起日（如人社部2010年报的“自2010年1月1日起至2009年12月31日止”）更是明显错误。"
         "多见于沿用上年报告未改年份。为避免误报，以下不算：引用往年文件（“《2022年政务公开工作要点》”）、"
         "比较（“较2022年”“同比”）、“2022年度报告”、“……以来”、计划（“2024年将……”），以及总体情况以外的年份。"
-        "每条提示写明互相矛盾的两处及其行号。"
+        "每条提示写明互相矛盾的两处及其行号。统计期限只写了“自至”而没有日期，等于没有写报告年度；"
+        "“存在的主要问题及改进情况”中的改进计划写成报告年度本身（2016年报中的“2016年，我们将采取以下措施”），是沿用了上年报告。"
     ),
     explanation_en=(
         "Art. 49 of the regulation requires the report on the previous year; its statistics cover 1 Jan–31 Dec "
@@ -238,7 +239,9 @@ _RL503_GOOD = """青山县交通运输局2023年政府信息公开工作年度�
         "ministry's 2010 report) is plainly wrong. The usual cause is last year's report reused without changing "
         "the year. Not flagged, to avoid false alarms: cited documents of other years, comparisons ('较2022年', "
         "'同比'), '2022年度报告', '…以来', plans ('2024年将…') and years outside 总体情况. Each finding names both "
-        "places that disagree, with their lines."
+        "places that disagree, with their lines. A period left without dates ('统计期限自至') gives no report year; plans "
+        "under 存在的主要问题及改进情况 dated the report year itself ('2016年，我们将…' in the 2016 report) were copied from "
+        "last year's report."
     ),
     bad=_RL503_BAD,
     good=_RL503_GOOD,
@@ -292,11 +295,72 @@ def report_year(doc: Document, ctx, options) -> Iterator[Finding]:
         elif announcement.year != reference.year:
             yield _conflict(announcement, reference, "announcement")
 
+    yield from _blank_periods(doc)
     if reference is None:
         return
     name = ctx.issuer.name
     for mention, sentence in _body_years(doc, reference.year, name):
         yield _conflict(mention, reference, sentence)
+    yield from _plans_dated_this_year(doc, ctx, reference)
+
+
+# a statistics period with the dates left out: "统计期限自至", "统计期限为年月日至年月日"
+_PERIOD_WORD = re.compile(r"统计(?:期限|时限|时间|区间)")
+_PERIOD_REACH = 24
+_DIGIT = re.compile(r"[0-9０-９〇○零一二三四五六七八九十xXｘＸ*＊]")
+_UNTIL = re.compile(r"[至到]")
+
+
+def _blank_periods(doc: Document) -> Iterator[Finding]:
+    for number, line in enumerate(doc.lines[:_INTRO_LINES], start=1):
+        for word in _PERIOD_WORD.finditer(line):
+            rest = line[word.end(): word.end() + _PERIOD_REACH]
+            stop = min((i for i in (rest.find(c) for c in "。；;，,\n") if i >= 0), default=len(rest))
+            clause = rest[:stop]
+            if not _UNTIL.search(clause) or _DIGIT.search(clause):
+                continue
+            end = word.end() + stop
+            yield Finding(
+                Message("统计期限没有填写日期：「{text}」", "the statistics period has no dates: '{text}'"),
+                Span(number, word.start() + 1, number, end + 1),
+                args={"text": line[word.start():end]},
+                expected="统计期限自××××年1月1日至××××年12月31日",
+                actual=line[word.start():end],
+                fingerprint_text=f"period-blank:{line[word.start():end]}",
+            )
+
+
+# a plan in 五 (improvements) dated the report year itself: "2016年，我们将采取以下措施加以改进" in the 2016 report
+_PLAN = re.compile(r"((?:19|20)\d{2})\s*年度?[，,]?(?P<who>[^\n。，,；;：:]{0,12}?)(?:将|计划|拟|打算|力争|要)")
+_DONE = re.compile(r"已|曾|以来|底前|之前|期间|中|上半年|下半年|月")
+
+
+def _plans_dated_this_year(doc: Document, ctx, reference: _Mention) -> Iterator[Finding]:
+    five = next((m for m in ctx.sections if "改进" in m.spec.label), None)  # 五 (2019, 2021), 问题及改进 (2007)
+    if five is None:
+        return
+    start = five.heading.span.line
+    end = next((m.heading.span.line for m in ctx.sections if m.heading.span.line > start and m.spec.id != five.spec.id), len(doc.lines) + 1)
+    for number in range(start, end):
+        line = doc.line(number)
+        for match in _PLAN.finditer(line):
+            at = match.start()
+            if at and line[at - 1] not in "。；;：:，,（(“ \u3000":
+                continue  # inside a sentence ("较2016年将…"): not the plan's date
+            if int(match.group(1)) != reference.year or _DONE.search(match["who"]):
+                continue
+            column = at + 1
+            yield Finding(
+                Message(
+                    "“存在的主要问题及改进情况”中的计划写的是报告年度本身（「{text}」）：计划应是下一年度（{next}年）的",
+                    "the plans under the problems-and-improvements part are dated the report year itself ('{text}'): they belong to the next year ({next})",
+                ),
+                Span(number, column, number, column + 4),
+                args={"text": match.group()[:30], "next": reference.year + 1},
+                expected=str(reference.year + 1),
+                actual=match.group(1),
+                fingerprint_text=f"plan-this-year:{match.group()[:20]}",
+            )
 
 
 # ----------------------------------------------------------------------------- RL507

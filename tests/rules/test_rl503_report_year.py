@@ -251,3 +251,48 @@ def test_corpus_04_period_without_end_year_is_read():
     text = text.replace("统计期限从2019年1月1日到12月31日止", "统计期限从2018年1月1日到12月31日止")
     [d] = rl503(text)
     assert (d.line, d.actual, d.expected) == (3, "2018", "2019")
+
+
+# ---------------------------------------------------------------- plans dated the report year, blank statistics periods
+
+from variants import BODIES  # noqa: E402
+from variants import report as variant  # noqa: E402
+
+_PLAN = "{next}年，我局将着力做好以下改进工作"
+_PERIOD = "统计期限自{y}年1月1日起至{y}年12月31日止"
+
+
+@pytest.mark.parametrize("year", (2016, 2020, 2023))
+@pytest.mark.parametrize("plan", ("{y}年，我们将采取以下措施加以改进", "{y}年我局将着力做好以下改进工作", "{y}年度，我局计划做好以下工作"))
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+def test_plan_dated_the_report_year(year, plan, body, layout):
+    text = variant(body, year, layout).replace(_PLAN.format(next=year + 1).replace("我局", body[1]), plan.format(y=year))
+    found = [d for d in lint_text(text, "r.md" if layout == "markdown" else "r.txt", LintOptions(select=("RL503",))).diagnostics]
+    assert [(d.line, d.expected, d.actual) for d in found] == [(65, str(year + 1), str(year))]
+    assert found[0].message.startswith("“存在的主要问题及改进情况”中的计划写的是报告年度本身")
+
+
+@pytest.mark.parametrize("sentence", (
+    "{y}年以来，我局将公开工作纳入考核",  # since: what was done
+    "{y}年底前，我局将完成栏目改版",  # a deadline within the year, said as it was met or not
+    "较{y}年，我局将进一步",  # a comparison inside a sentence
+    "{n}年，我局将着力做好以下改进工作",  # the next year: right
+))
+def test_plans_that_are_right(sentence):
+    year = 2023
+    text = variant(year=year).replace(_PLAN.format(next=year + 1), sentence.format(y=year, n=year + 1))
+    assert lint_text(text, options=LintOptions(select=("RL503",))).diagnostics == ()
+
+
+@pytest.mark.parametrize("blank", ("统计期限自至", "统计期限为年月日至年月日", "统计期限自 年 月 日起至 年 月 日止", "统计时间从到"))
+@pytest.mark.parametrize("year", (2019, 2023))
+def test_blank_statistics_period(blank, year):
+    text = variant(year=year).replace(_PERIOD.format(y=year), blank)
+    [d] = lint_text(text, options=LintOptions(select=("RL503",))).diagnostics
+    assert d.line == 2 and d.message == f"统计期限没有填写日期：「{blank}」"
+
+
+def test_a_placeholder_period_is_rl401s():
+    text = variant().replace(_PERIOD.format(y=2023), "统计期限自xxxx年1月1日起至xxxx年12月31日止")
+    assert [d.message for d in lint_text(text, options=LintOptions(select=("RL503",))).diagnostics if "没有填写" in d.message] == []
