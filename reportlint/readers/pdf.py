@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import zlib
 
 from . import Limits, Origin, ReadError, ReadResult, TextBuilder, error, over_limit
 from .pdfscan import scan
@@ -204,17 +205,44 @@ def _bounded_page_class():
     return BoundedPage
 
 
-def _content_bytes(page) -> int:
-    """Bytes of the page's content streams, decoded (pdfminer keeps them for the interpreter):
-    pdfminer tokenizes content at about 4 µs a byte, so this bounds the page's time."""
-    from pdfminer.pdftypes import PDFStream, resolve1
+def _content(page) -> tuple[int, bool]:
+    """Bytes of the page's content streams, decoded, and whether one of them is damaged.
 
-    size = 0
+    pdfminer tokenizes content at about 4 µs a byte, so the size bounds the page's time. A Flate
+    stream that stops with an error or before its last block is inflated by pdfminer to nothing
+    (or to what came before the damage) without a word: the page would look blank or short, so it
+    is checked here, before pdfminer decodes it, by inflating the raw bytes once more."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+    size, damaged = 0, False
     for stream in page.page_obj.contents:
         stream = resolve1(stream)
-        if isinstance(stream, PDFStream):
-            size += len(stream.get_data())
-    return size
+        if not isinstance(stream, PDFStream):
+            continue
+        if stream.data is None and stream.rawdata is not None and not stream.decipher:
+            filters = stream.get_filters()
+            if filters and filters[0][0] in LITERALS_FLATE_DECODE:
+                damaged = damaged or not _complete_flate(stream.rawdata)
+        size += len(stream.get_data())
+    return size, damaged
+
+
+def _complete_flate(raw: bytes) -> bool:
+    """A zlib stream whose deflate data runs to its final block without error (the Adler-32 after
+    it may be missing or wrong: pdfminer accepts that, and so do readers)."""
+    if len(raw) < 2 or (raw[0] & 0x0F) != 8 or ((raw[0] << 8) | raw[1]) % 31:
+        return False
+    inflater = zlib.decompressobj(-15)
+    try:
+        for start in range(2, len(raw), 1 << 20):
+            inflater.decompress(raw[start : start + (1 << 20)], 1 << 16)
+            while inflater.unconsumed_tail and not inflater.eof:
+                inflater.decompress(inflater.unconsumed_tail, 1 << 16)
+            if inflater.eof:
+                break
+    except zlib.error:
+        return False
+    return inflater.eof
 
 
 def _extract(pdf, limits: Limits, damage: _DamageLog) -> ReadResult | ReadError:
@@ -225,14 +253,14 @@ def _extract(pdf, limits: Limits, damage: _DamageLog) -> ReadResult | ReadError:
     pages = _pages(pdf, limits)
     for page_no, page in enumerate(pages, start=1):
         damage.records.clear()
-        content = _content_bytes(page)
+        content, damaged = _content(page)
         if content > limits.max_pdf_page_content_bytes:
             raise _Refused(over_limit("PDF 第{page}页的内容流解压后有 {size} 字节", "page {page} of the PDF has {size} bytes of content", "max_pdf_page_content_bytes", limits.max_pdf_page_content_bytes, page=page_no, size=content))
         try:
             chars = len(page.chars)
         except _TooManyGlyphs:
             raise _Refused(over_limit("PDF 第{page}页的字符超过上限", "page {page} of the PDF has too many glyphs", "max_pdf_glyphs_per_page", limits.max_pdf_glyphs_per_page, page=page_no)) from None
-        if damage.records:
+        if damaged or damage.records:
             lost.append(page_no)
             continue
         characters += chars
