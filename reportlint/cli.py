@@ -454,7 +454,8 @@ def explain(code: str, lang: str, config_path: str | None) -> None:
 
     rule = find_rule(_rules_here(config_path), code)
     if rule is None:
-        _fail_usage(f"no rule {code!r} (see `reportlint rules`; a rule pack's codes are known where a configuration names the pack, or with --config)")
+        _fail_usage(f"没有规则 {code!r}（见 `reportlint rules`；规则包的代码只在列出该规则包的配置下或用 --config 时可用）" if lang == "zh"
+                    else f"no rule {code!r} (see `reportlint rules`; a rule pack's codes are known where a configuration names the pack, or with --config)")
     zh = lang == "zh"
     lines = [
         f"{rule.code} {rule.name} ({rule.severity.value})",

@@ -251,7 +251,9 @@ def test_explain_and_rules_know_the_packs_of_the_configuration_found_here(projec
 
 def test_explain_a_pack_rule_elsewhere_needs_the_configuration(project, tmp_path_factory, monkeypatch):
     monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
-    code, output = cli("explain", "HB101")
+    code, output = cli("explain", "HB101", "--lang", "en")
     assert code == 2 and "no rule 'HB101'" in output and "--config" in output
+    code, output = cli("explain", "HB101")  # the default language: Chinese
+    assert code == 2 and "没有规则 'HB101'" in output and "--config" in output
     code, output = cli("explain", "HB101", "--lang", "en", "--config", str(project / "reportlint.toml"))
     assert code == 0 and "Bad:" in output
