@@ -135,7 +135,7 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
             files.insert(paths.index("-"), stdin.path)
             configs[stdin.path] = resolver.for_path(stdin.config_path)
     except (PluginError, ConfigError) as problem:
-        _fail_usage(f"配置或插件有误：{problem}" if zh else str(problem))
+        _fail_usage(str(problem))  # the details name keys and files: English, as in config.py
     if not files and collected.skipped:  # only documentation (a commit of README.md): nothing to check, nothing failed
         _skipped_note(collected.skipped, [], lang, quiet)
         sys.exit(EXIT_OK)

@@ -150,8 +150,10 @@ def test_pack_codes_on_the_command_line(project):
 
 def test_a_pack_code_without_the_pack_is_unknown(tmp_path):
     (tmp_path / "report.txt").write_bytes(FAILS.read_bytes())
-    code, output = cli("check", "--select", "HB101", str(tmp_path / "report.txt"))
+    code, output = cli("check", "--lang", "en", "--select", "HB101", str(tmp_path / "report.txt"))
     assert code == 2 and "unknown rule selector(s): HB101" in output
+    code, output = cli("check", "--select", "HB101", str(tmp_path / "report.txt"))  # the default language
+    assert code == 2 and "未知的规则：HB101" in output
 
 
 def test_an_unknown_pack_code_in_the_configuration(project):
