@@ -132,7 +132,9 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
         files = collected.files
         configs = {path: resolver.for_path(path) for path in files}
         if stdin is not None:  # the configuration that would apply to a file of that name
-            files.insert(paths.index("-"), stdin.path)
+            before = paths[:paths.index("-")]  # standard input keeps its place among the paths
+            place = len(collect(before, lambda p: is_excluded(p, resolver.for_path(p)), skip_non_reports).files) if before else 0
+            files.insert(place, stdin.path)
             configs[stdin.path] = resolver.for_path(stdin.config_path)
     except (PluginError, ConfigError) as problem:
         _fail_usage(str(problem))  # the details name keys and files: English, as in config.py

@@ -116,6 +116,13 @@ def test_stdin_suffix_chooses_the_reader():
     assert any("[段落" in line for line in lines)
 
 
+def test_stdin_keeps_its_place_after_a_folder():
+    good = SAMPLES / "good" / "qingshan_county_transport_2023.txt"
+    done = cli("check", "--format", "json", "samples/previous/", "-", "samples/good/", stdin=good.read_bytes())
+    paths = [f["path"] for f in json.loads(done.stdout)["files"]]
+    assert paths[-2:] == ["-", str(good.relative_to(ROOT))] and len(paths) == 4
+
+
 def test_stdin_next_to_files_keeps_input_order():
     good = SAMPLES / "good" / "qingshan_county_transport_2023.txt"
     done = cli("check", "--format", "json", "samples/bad/RL401_placeholder.txt", "-", stdin=good.read_bytes())
