@@ -35,6 +35,9 @@ def _section_heading(ctx, section_id: str):
     return next((m.heading for m in ctx.sections if m.spec.id == section_id), None)
 
 
+_NUMERAL_ORDER = "一二三四五六七八九十"
+
+
 def _may_be_cut(ctx, section_id: str) -> bool:
     """True when the text stops before or inside the section, so its table may lie past the cut."""
     if ctx.truncated_at is None:
@@ -42,7 +45,14 @@ def _may_be_cut(ctx, section_id: str) -> bool:
     if section_id in _cut_sections(ctx):
         return True
     present = [m.spec.id for m in ctx.sections]
-    return not present or present[-1] == section_id
+    if present and present[-1] == section_id:
+        # the last section recognised; it is whole when a later level-1 heading follows it before the cut
+        # ("五、存在的主" cut mid-heading after 表四 printed as its header only, corpus 21)
+        heading = _section_heading(ctx, section_id)
+        rank = _NUMERAL_ORDER.find(heading.number)
+        later = [h for h in ctx.doc.headings if h.level == 1 and h.span.line > heading.span.line and _NUMERAL_ORDER.find(h.number) > rank >= 0]
+        return not later  # a numeral going back ("一、本年" of a row cut off) is no later section
+    return not present
 
 
 @rule(
@@ -77,6 +87,16 @@ def table_missing(doc: Document, ctx, options) -> Iterator[Finding]:
                 fingerprint_text=f"empty:{group}",
             )
             continue
+        if group == "review" and heading is not None and _review_header_only(doc, ctx, heading):
+            yield Finding(
+                Message("{table}只印了表头（行政复议、行政诉讼、结果维持……），没有填写任何数字",
+                        "{table_en} is printed as its header only (行政复议, 行政诉讼, 结果维持 …), with no figures"),
+                heading.span,
+                args={"table": _TABLE_NAMES[group], "table_en": _TABLE_NAMES_EN[group]},
+                section=(sections[group],),
+                fingerprint_text="empty:review",
+            )
+            continue
         yield Finding(
             Message("缺少{table}", "{table_en} is missing"),
             heading.span if heading else doc.end_span,
@@ -84,6 +104,14 @@ def table_missing(doc: Document, ctx, options) -> Iterator[Finding]:
             section=(sections[group],),
             fingerprint_text=group,
         )
+
+
+def _review_header_only(doc: Document, ctx, heading) -> bool:
+    """表四's column labels printed under its heading, before the next section, and no row of figures."""
+    later = [m.heading.span.line for m in ctx.sections if m.heading.span.line > heading.span.line]
+    end = min(later, default=len(doc.lines) + 1)
+    text = "".join(doc.line(n) for n in range(heading.span.line + 1, end)).replace(" ", "")
+    return "结果维持" in text and "行政复议" in text
 
 
 def _printed_labels(doc: Document, template: Template, group: str) -> list[Span]:
@@ -254,9 +282,30 @@ def _is_furniture(text: str) -> bool:
     return "第二十条" in text or "信息内容" in text
 
 
+def label_only_rows(ctx, view: TableView) -> dict[str, Span]:
+    """Rows of `view` printed as their label alone on a line, inside the table, with no cells at all:
+    the row is there with its figures left out (RL203's blank cells), not missing (RL202)."""
+    cache = ctx.__dict__.setdefault("_label_only_rows", {})
+    key = view.spec.title
+    if key not in cache:
+        lines = [m.row.span.line for m in view.rows]
+        first, last = min(lines), max(lines)
+        wanted = {normalise(row.label): row.id for row in view.spec.rows if row.label and row.id not in view.by_id and row.kind != "group"}
+        found: dict[str, Span] = {}
+        if wanted:
+            for number in range(first, last + 1):
+                line = ctx.doc.line(number)
+                text = line.strip()
+                if "|" not in text and "\t" not in text and (row_id := wanted.get(normalise(text))):
+                    start = line.index(text) + 1
+                    found.setdefault(row_id, Span(number, start, number, start + len(text)))
+        cache[key] = found
+    return cache[key]
+
+
 def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
     spec = view.spec
-    present = set(view.by_id)
+    present = set(view.by_id) | set(label_only_rows(ctx, view))
     order = [row.id for row in spec.rows]
     last_present = max((order.index(r) for r in present), default=-1)
     first_present = min((order.index(r) for r in present), default=len(order))
@@ -332,10 +381,19 @@ def cell_value(doc: Document, ctx, options) -> Iterator[Finding]:
                 yield _cell(value, row_label, column_label, Message("「{row}」行「{column}」列为负数 {text}", "row '{row}', column '{column}' is negative: {text}"))
             elif value.kind is Kind.NUMBER and value.number != value.number.to_integral_value() and not spec.decimals:
                 yield _cell(value, row_label, column_label, Message("「{row}」行「{column}」列应为整数，实际为 {text}", "row '{row}', column '{column}' must be a whole number, found {text}"))
+        unfilled = label_only_rows(ctx, view)
+        printed_blanks = len(blanks)
+        if unfilled:  # a row printed as its label only: every one of its cells is blank
+            first_row = min(unfilled, key=lambda row_id: unfilled[row_id].line)
+            span = unfilled[first_row]
+            stand_in = Value(Kind.BLANK, None, "", Cell("", span, 0))
+            row_blanks = [(stand_in, spec.row(first_row).label, spec.columns[0].display)] * (len(spec.columns) * len(unfilled))
+            first_blank_line = blanks[0][0].cell.span.line if blanks else None
+            blanks = (row_blanks + blanks) if first_blank_line is None or span.line < first_blank_line else (blanks + row_blanks)
         if blanks:
             value, row_label, column_label = blanks[0]
             total = sum(len(spec.columns) for _ in view.rows)
-            all_blank = len(blanks) == sum(1 for v, _, _ in _cell_findings(view) if v.kind is not Kind.MISSING)
+            all_blank = printed_blanks == sum(1 for v, _, _ in _cell_findings(view) if v.kind is not Kind.MISSING)
             message = (
                 Message("{table}未填写任何数字（{count} 个单元格全部空白）", "{table} has no figures at all ({count} blank cells)")
                 if all_blank else

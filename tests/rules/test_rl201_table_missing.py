@@ -237,21 +237,21 @@ EXCERPTS = [name for name in CORPUS_FILES if name.endswith("_excerpt.txt")]
 def test_corpus_21_table_printed_without_figures():
     # REFERENCE §6 item 12: the whole template table published empty; 27 labels of the 2019 request table
     path = CORPUS / "21_xiongxian_township_2019_excerpt.txt"
-    [d] = [d for d in lint_path(path, SELECT).diagnostics]
+    [d] = [d for d in lint_path(path, SELECT).diagnostics if d.section == ("三",)]  # 表四: below
     assert (d.line, d.column, d.end_line, d.end_column, d.section) == (38, 1, 38, 17, ("三",))
     assert d.severity is Severity.ERROR
     assert d.message == "收到和处理政府信息公开申请情况表（表三）只有行列名称，没有填写任何数字（找到 27 个行名）"
-    [en] = lint_path(path, SELECT_EN).diagnostics
+    [en] = [d for d in lint_path(path, SELECT_EN).diagnostics if d.section == ("三",)]
     assert en.message == "the request table (表三) has its labels but no figures at all (27 row labels found)"
 
 
 @needs_corpus
 @pytest.mark.parametrize("name", EXCERPTS)
 def test_excerpts_never_get_rl201_for_tables_after_their_cut(name):
-    # only 21's request table (before its cut in section 五) is really empty; every other excerpt stops
-    # before, or inside, the tables it lacks
+    # only 21's request table and review table (both before its cut in section 五) are really empty;
+    # every other excerpt stops before, or inside, the tables it lacks
     found = [(d.line, d.section) for d in lint_path(CORPUS / name, SELECT).diagnostics]
-    assert found == ([(38, ("三",))] if name.startswith("21_") else [])
+    assert found == ([(38, ("三",)), (65, ("四",))] if name.startswith("21_") else [])
 
 
 @needs_corpus
@@ -259,3 +259,44 @@ def test_excerpts_never_get_rl201_for_tables_after_their_cut(name):
 def test_full_reports_have_all_tables(name):
     # 02: PDF text with vertical labels and page markers (2021); 04: HTML pipes with blank cells (2019)
     assert lint_path(CORPUS / name, SELECT).diagnostics == ()
+
+
+# ---------------------------------------------------------------- 表四 printed as its header only (corpus 21)
+
+from variants import BODIES, YEARS  # noqa: E402
+from variants import report as variant  # noqa: E402
+
+_REVIEW_DATA = "2 | 1 | 0 | 0 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 1\n"
+
+
+def test_corpus_21_review_table_is_its_header_only(corpus_dir):
+    found = [d for d in lint_path(corpus_dir / "21_xiongxian_township_2019_excerpt.txt", LintOptions(select=("RL201",))).diagnostics]
+    assert [(d.line, d.message) for d in found if d.section == ("四",)] == [
+        (65, "行政复议、行政诉讼情况表（表四）只印了表头（行政复议、行政诉讼、结果维持……），没有填写任何数字")
+    ]
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+@pytest.mark.parametrize("header", ("pipes", "one per line"))
+def test_review_table_header_only(body, year, layout, header):
+    text = variant(body, year, layout).replace(_REVIEW_DATA, "")
+    if header == "one per line":  # as pasted from a web page: one label a line, no figures
+        start = text.index("行政复议 | 行政诉讼")
+        end = text.index("\n", text.index("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持")) + 1
+        text = text[:start] + text[start:end].replace(" | ", "\n") + text[end:]
+    found = lint_text(text, "r.md" if layout == "markdown" else "r.txt", LintOptions(select=("RL201",))).diagnostics
+    assert [d.message for d in found] == ["行政复议、行政诉讼情况表（表四）只印了表头（行政复议、行政诉讼、结果维持……），没有填写任何数字"]
+
+
+def test_review_table_without_even_its_header_is_missing():
+    text = variant()
+    start = text.index("行政复议 | 行政诉讼")
+    text = text[:start] + text[text.index(_REVIEW_DATA) + len(_REVIEW_DATA):]
+    assert [d.message for d in lint_text(text, options=LintOptions(select=("RL201",))).diagnostics] == ["缺少行政复议、行政诉讼情况表（表四）"]
+
+
+def test_an_excerpt_cut_inside_table_three_is_not_missing_it(corpus_dir):
+    """corpus 15 stops at 「一、本年」 of 表三: a numeral going back is no later section."""
+    assert lint_path(corpus_dir / "15_shijiazhuang_qiaoxi_zhongshan_street_2021_excerpt.txt", LintOptions(select=("RL201",))).diagnostics == ()

@@ -336,3 +336,40 @@ def test_corpus_13_blank_applicant_cells():
 )
 def test_corpus_cells_that_are_fine(name):
     assert lint_path(CORPUS / name, SELECT).diagnostics == ()
+
+
+# ---------------------------------------------------------------- a row printed with no figures at all
+
+from variants import BODIES, YEARS  # noqa: E402
+from variants import report as variant  # noqa: E402
+
+_PARTLY = "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 1 | 0 | 2"
+_SECRET = "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+
+
+@pytest.mark.parametrize("old, new, row", (
+    (_PARTLY, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0", "2.重复申请", "2.重复申请"),
+))
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+def test_a_row_printed_as_its_label_only_is_blank_cells(old, new, row, body, year, layout):
+    text = variant(body, year, layout).replace(old, new)
+    result = lint_text(text, "r.md" if layout == "markdown" else "r.txt", LintOptions(select=("RL202", "RL203")))
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("RL203", f"收到和处理政府信息公开申请情况有 7 个空白单元格（应填数字，没有的填 0），第一个在「{row}」行「自然人」列")
+    ]
+
+
+def test_a_label_only_row_and_blank_cells_add_up():
+    text = variant().replace(_PARTLY, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）").replace(
+        "4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "4.保护第三方合法权益 | 1 |  |  |  |  |  | 1")
+    [d] = lint_text(text, options=LintOptions(select=("RL203",))).diagnostics
+    assert d.message.startswith("收到和处理政府信息公开申请情况有 12 个空白单元格") and d.line == 36
+
+
+def test_a_row_really_missing_is_still_rl202():
+    text = variant().replace(_SECRET + "\n", "")
+    codes = [d.code for d in lint_text(text, options=LintOptions(select=("RL202", "RL203"))).diagnostics]
+    assert codes == ["RL202"]
