@@ -20,7 +20,6 @@ import argparse
 import io
 import os
 import queue
-import re
 import shutil
 import signal
 import socket

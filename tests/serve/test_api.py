@@ -233,3 +233,18 @@ def test_encrypted_members_are_refused(client):
         data[at + offset] |= 0x1
     response = client.post("/api/check", files={"file": ("secret.zip", bytes(data))})
     assert response.status_code == 400 and "已加密" in response.json()["error"]["message"]
+
+
+def test_unreadable_files_inside_a_zip_get_their_verdict(client):
+    archive = zip_of({"a.doc": b"\xd0\xcf\x11\xe0" + b"\0" * 100, "b.txt": GOOD.read_bytes(), "c.docx": b"not a zip", "README.md": b"# notes"})
+    body = client.post("/api/check", files={"file": ("mixed.zip", archive)}).json()
+    by_name = {f["path"]: f for f in body["files"]}
+    assert set(by_name) == {"mixed.zip/a.doc", "mixed.zip/b.txt", "mixed.zip/c.docx"}  # README skipped as in a folder
+    assert by_name["mixed.zip/a.doc"]["diagnostics"][0]["code"] == "RL001" and ".docx" in by_name["mixed.zip/a.doc"]["diagnostics"][0]["message"]
+    assert by_name["mixed.zip/c.docx"]["status"] == "error" and by_name["mixed.zip/b.txt"]["status"] == "pass"
+
+
+def test_errors_in_english(client):
+    response = client.post("/api/check?lang=en", files={"file": ("x.exe", b"MZ")})
+    assert response.json()["error"]["message"].startswith("unsupported file type 'x.exe'")
+    assert client.get("/nothing?lang=en").json()["error"]["message"].startswith("no such page")
