@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx_helpers import AUTHOR_COMMENT, DELETED, INSERTED, ROOT, W, annotate, anchors, build_draft, comments
 
-from reportlint.lint import LintOptions, lint_path
+from reportlint.lint import lint_path
 from reportlint.readers import read_path
 
 SAMPLES = ROOT / "samples"

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "formats"))
 
-from review_html_helpers import balanced, chromium, dump_dom, parse, png_size, screenshot  # noqa: E402,F401
+from review_html_helpers import balanced, chromium, parse  # noqa: E402,F401 - re-exported for the view tests
 
 from reportlint.annotate import view_for_path  # noqa: E402
 from reportlint.lint import LintOptions  # noqa: E402
