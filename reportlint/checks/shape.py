@@ -381,7 +381,13 @@ def cell_value(doc: Document, ctx, options) -> Iterator[Finding]:
                 yield _cell(value, row_label, column_label, Message("「{row}」行「{column}」列为负数 {text}", "row '{row}', column '{column}' is negative: {text}"))
             elif value.kind is Kind.NUMBER and value.number != value.number.to_integral_value() and not spec.decimals:
                 yield _cell(value, row_label, column_label, Message("「{row}」行「{column}」列应为整数，实际为 {text}", "row '{row}', column '{column}' must be a whole number, found {text}"))
-        unfilled = label_only_rows(ctx, view)
+        unfilled = dict(label_only_rows(ctx, view))
+        for matched in view.rows:  # a row printed with its label and no figure in any cell ("行政强制 |")
+            if (
+                matched.spec.kind != "group" and not view.children(matched.spec.id) and matched.row.span.line != ctx.truncated_at
+                and all(v.kind is Kind.MISSING for v in matched.values) and any(v.kind is Kind.NUMBER for m in view.rows for v in m.values)
+            ):
+                unfilled.setdefault(matched.spec.id, matched.row.span)
         printed_blanks = len(blanks)
         if unfilled:  # a row printed as its label only: every one of its cells is blank
             first_row = min(unfilled, key=lambda row_id: unfilled[row_id].line)

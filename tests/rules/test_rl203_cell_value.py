@@ -373,3 +373,17 @@ def test_a_row_really_missing_is_still_rl202():
     text = variant().replace(_SECRET + "\n", "")
     codes = [d.code for d in lint_text(text, options=LintOptions(select=("RL202", "RL203"))).diagnostics]
     assert codes == ["RL202"]
+
+
+def test_corpus_10_coercion_cell_left_blank(corpus_dir):
+    """阎良区信访局: 「行政强制 |」 with nothing after the bar (the manifest: blank, not 0)."""
+    [d] = lint_path(corpus_dir / "10_xian_yanliang_xinfang_2021_excerpt.txt", LintOptions(select=("RL203",))).diagnostics
+    assert d.line == 17 and "「行政强制」行「本年处理决定数量」列" in d.message
+
+
+@pytest.mark.parametrize("row", ("行政强制 |", "行政强制 | ", "| 行政强制 |"))
+@pytest.mark.parametrize("layout", ("text", "markdown"))
+def test_a_row_with_its_bar_and_no_figure_is_a_blank_cell(row, layout):
+    text = variant(layout=layout).replace("行政强制 | 0", row)
+    [d] = lint_text(text, "r.md" if layout == "markdown" else "r.txt", LintOptions(select=("RL202", "RL203"))).diagnostics
+    assert d.code == "RL203" and "有 1 个空白单元格" in d.message and "「行政强制」行" in d.message
