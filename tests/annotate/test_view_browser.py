@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import unicodedata
 
 import pytest
 from png import pixel, read_png
@@ -128,3 +129,60 @@ def test_screenshot_highlights_exactly_the_cells_an_rl302_finding_names(browser,
     assert shown == _named_cells(text, finding.column_label), f"{finding.message}: lit {sorted(shown)}"
     assert (finding.line, 7 if finding.column_label == "自然人" else 1) in shown
     assert re.search(r"应为 (\d+)", finding.message) and len(shown) == 22
+
+
+DRIVER = """
+(function () {
+  var log = {};
+  var cell = document.querySelector('td.hl[data-f~="INDEX"]');
+  cell.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+  log.litByCell = document.querySelectorAll("td.lit").length;
+  document.querySelector("h1").dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+  log.litAfter = document.querySelectorAll(".lit").length;
+  var jump = document.querySelector('#eINDEX a.jump');
+  log.openBefore = jump.closest("details").open;
+  jump.click();
+  log.openAfter = jump.closest("details").open;
+  log.hash = location.hash;
+  var out = document.createElement("pre");
+  out.id = "probe";
+  out.textContent = JSON.stringify(log);
+  document.body.appendChild(out);
+})();
+"""
+
+
+def test_hover_lights_the_identity_and_a_list_entry_jumps_and_opens(browser, tmp_path):
+    result, html = view_of(RL302)
+    index = next(i for i, d in enumerate(result.diagnostics) if d.code == "RL302")
+    page = tmp_path / "driven.html"
+    page.write_text(with_driver(html, DRIVER.replace("INDEX", str(index))), encoding="utf-8")
+    dom, messages = open_page(browser, tmp_path / "profile", page)
+    assert messages == []
+    log = json.loads(parse(dom).xpath('//pre[@id="probe"]')[0].text)
+    groups = parse(html).xpath(f'//td[@data-f and contains(concat(" ", @data-f, " "), " {index} ")]/@data-g')[0].split()
+    linked = [td for td in parse(html).xpath("//td[@data-g]") if set(td.get("data-g").split()) & set(groups)]
+    assert len(groups) == 2, "（七）总计 自然人 takes part in RL302 and RL303"
+    assert log["litByCell"] == len(linked) == 22 + 4 - 1, "hovering the cell lights every cell of both identities"
+    assert log["litAfter"] == 0, "moving away clears them"
+    assert log == {**log, "openBefore": False, "openAfter": True, "hash": f"#f{index}"}
+
+
+def test_printed_view_keeps_the_notes(browser, tmp_path):
+    import pdfplumber
+
+    result, html = view_of(RL302)
+    page = tmp_path / "view.html"
+    page.write_text(html, encoding="utf-8")
+    target = tmp_path / "view.pdf"
+    (tmp_path / "profile").mkdir()
+    done = subprocess.run([browser, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={target}",
+                           "--no-pdf-header-footer", "--virtual-time-budget=3000", page_url(page)],
+                          capture_output=True, timeout=BROWSER_TIMEOUT, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0 and target.is_file(), done.stderr.decode("utf-8", "replace")[-2000:]
+    with pdfplumber.open(str(target)) as pdf:
+        text = "".join("".join((p.extract_text() or "").split()) for p in pdf.pages)
+    text = unicodedata.normalize("NFKC", text)  # the PDF's fonts map some characters to Kangxi radicals (⼀ for 一)
+    for d in result.diagnostics:
+        assert unicodedata.normalize("NFKC", "".join(d.message.split()))[:30] in text, f"{d.code}: its note is printed"
+    assert "".join("应为 8 · 实际 9".split()) in text
