@@ -19,7 +19,8 @@ What cannot be anchored exactly, and what is done instead:
   inserted text of a tracked change) is not read by the reader either, so no finding points there.
 
 Comments that reportlint wrote (its author name and the initials ``RL``) are removed before new
-ones are added, so annotating an annotated copy replaces them; every other comment, tracked
+ones are added (with their entries in the parts Word adds when it saves: commentsExtended,
+commentsIds, commentsExtensible), so annotating an annotated copy replaces them; every other comment, tracked
 change, header, footer, style and numbering is left as it is.
 """
 
@@ -147,7 +148,60 @@ def _remove_own_comments(document, author: str) -> int:
         if reference.get(f"{_W}id") in ids:
             run = reference.getparent()
             run.getparent().remove(run)
+    _remove_word_extras(document, {p.get(f"{_W14}paraId") for c in own for p in c.iter(f"{_W}p")} - {None})
     return len(own)
+
+
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+# The parts Word adds beside comments.xml when it saves (replies, resolved state, durable ids), and the
+# element of each that names a comment by the paraId of its paragraph (or by its durable id).
+_EXTRA_PARTS = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml":
+        ("{http://schemas.microsoft.com/office/word/2012/wordml}commentEx", "{http://schemas.microsoft.com/office/word/2012/wordml}paraId"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsIds+xml":
+        ("{http://schemas.microsoft.com/office/word/2016/wordml/cid}commentId", "{http://schemas.microsoft.com/office/word/2016/wordml/cid}paraId"),
+}
+_EXTENSIBLE = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtensible+xml"
+_CEX = "{http://schemas.microsoft.com/office/word/2018/wordml/cex}"
+_CID = "{http://schemas.microsoft.com/office/word/2016/wordml/cid}"
+
+
+def _remove_word_extras(document, para_ids: set[str]) -> None:
+    """Entries for the removed comments in the parts Word keeps beside comments.xml, so a copy that
+    was saved in Word and annotated again has no entry pointing at a comment that is gone."""
+    if not para_ids:
+        return
+    from lxml import etree
+
+    parts = {rel.target_part.content_type: rel.target_part for rel in document.part.rels.values() if not rel.is_external}
+    durable: set[str] = set()
+    for content_type, (tag, attribute) in _EXTRA_PARTS.items():
+        part = parts.get(content_type)
+        if part is None:
+            continue
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        for entry in list(root.iter(tag)):
+            if entry.get(attribute) in para_ids:
+                if entry.get(f"{_CID}durableId"):
+                    durable.add(entry.get(f"{_CID}durableId"))
+                entry.getparent().remove(entry)
+        _set_blob(part, root)
+    part = parts.get(_EXTENSIBLE)
+    if part is not None and durable:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        for entry in list(root.iter(f"{_CEX}commentExtensible")):
+            if entry.get(f"{_CEX}durableId") in durable:
+                entry.getparent().remove(entry)
+        _set_blob(part, root)
+
+
+def _set_blob(part, root) -> None:
+    from lxml import etree
+
+    if hasattr(part, "_element"):  # an XmlPart: python-docx serialises its element on save
+        part._element = root
+    else:
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # --- anchoring ----------------------------------------------------------------------------------------

@@ -306,3 +306,50 @@ def test_english_comments(tmp_path):
     assert lines[1] == "expected 8, found 9"
     assert lines[2].startswith("cells involved: table 5 row 27 cell 4 (（七）总计 = 9); ")
     assert lines[-1].startswith("rule RL302 outcome-total: ") and "规则" not in lines[-1]
+
+
+def test_a_copy_saved_by_word_and_annotated_again_keeps_no_entry_for_a_removed_comment(tmp_path):
+    """Word adds commentsExtended / commentsIds / commentsExtensible parts naming each comment by the
+    paraId of its paragraph; the entries of reportlint's replaced comments go with them."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    draft = tmp_path / "draft.docx"
+    build_draft((SAMPLES / "bad" / "RL401_placeholder.txt").read_text(encoding="utf-8"), draft)
+    annotate(str(draft), "-q")
+    saved_by_word = tmp_path / "saved.docx"
+    document = docx.Document(str(tmp_path / "draft.批注.docx"))
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    entries = []
+    for number, comment in enumerate(document.comments, start=1):
+        paragraph = comment._comment_elm.findall(f"{W}p")[-1]
+        paragraph.set(f"{{{w14}}}paraId", f"{number:08X}")
+        entries.append((f"{number:08X}", f"{0x100 + number:08X}", comment.initials))
+    ns = {"w15": "http://schemas.microsoft.com/office/word/2012/wordml", "w16cid": "http://schemas.microsoft.com/office/word/2016/wordml/cid",
+          "w16cex": "http://schemas.microsoft.com/office/word/2018/wordml/cex"}
+    parts = {
+        "commentsExtended": ("w15", "".join(f'<w15:commentEx w15:paraId="{p}" w15:done="0"/>' for p, _, _ in entries), "2011/relationships/commentsExtended"),
+        "commentsIds": ("w16cid", "".join(f'<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="{d}"/>' for p, d, _ in entries), "2016/09/relationships/commentsIds"),
+        "commentsExtensible": ("w16cex", "".join(f'<w16cex:commentExtensible w16cex:durableId="{d}" w16cex:dateUtc="2024-01-05T10:00:00Z"/>' for _, d, _ in entries), "2018/08/relationships/commentsExtensible"),
+    }
+    for name, (prefix, body, rel) in parts.items():
+        root = {"w15": "commentsEx", "w16cid": "commentsIds", "w16cex": "commentsExtensible"}[prefix]
+        blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><{prefix}:{root} xmlns:{prefix}="{ns[prefix]}">{body}</{prefix}:{root}>'
+        part = Part(PackURI(f"/word/{name}.xml"), f"application/vnd.openxmlformats-officedocument.wordprocessingml.{name}+xml",
+                    blob.encode(), document.part.package)
+        document.part.relate_to(part, f"http://schemas.microsoft.com/office/{rel}")
+    document.save(str(saved_by_word))
+    annotate(str(saved_by_word), "-q", "-o", str(tmp_path / "again.docx"))
+    theirs = [p for p, _, initials in entries if initials != "RL"]
+    kept_durable = [d for _, d, initials in entries if initials != "RL"]
+    assert len(theirs) == 1 and len(entries) > 2
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "again.docx") as archive:
+        extended = archive.read("word/commentsExtended.xml").decode()
+        ids = archive.read("word/commentsIds.xml").decode()
+        extensible = archive.read("word/commentsExtensible.xml").decode()
+    assert re.findall(r'w15:paraId="([0-9A-F]+)"', extended) == theirs
+    assert re.findall(r'w16cid:paraId="([0-9A-F]+)"', ids) == theirs
+    assert re.findall(r'w16cex:durableId="([0-9A-F]+)"', extensible) == kept_durable
+    assert [c.text for c in comments(tmp_path / "again.docx") if c.initials != "RL"] == [AUTHOR_COMMENT]
