@@ -13,7 +13,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Literal
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from .engine import Diagnostic
 from .lint import FileResult
@@ -51,18 +53,26 @@ def fingerprint(diagnostic: Diagnostic, file_key: str, occurrence: int | None = 
 
 
 def write_baseline(path: Path, results: Collection[FileResult]) -> int:
-    """Record every finding of `results`; returns how many."""
+    """Record every finding of `results`; returns how many. The file appears only when complete."""
+    from .formats.writer import Output
+
     root = path.resolve().parent
-    entries = []
-    for result in results:
-        key = _file_key(result.path, root)
-        for d in result.diagnostics:
-            entries.append({
-                "fingerprint": fingerprint(d, key), "code": d.code, "file": key,
-                "section": list(d.section), "row": d.row, "column": d.column_label, "message": d.message,
-            })
-    path.write_text(json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return len(entries)
+    output = Output.open(str(path))
+    try:
+        output.write('{"version": %d, "findings": [' % VERSION)
+        count = 0
+        for result in results:
+            key = _file_key(result.path, root)
+            for d in result.diagnostics:  # one entry at a time: a big run's baseline is never held whole
+                entry = {"fingerprint": fingerprint(d, key), "code": d.code, "file": key,
+                         "section": list(d.section), "row": d.row, "column": d.column_label, "message": d.message}
+                output.write(("," if count else "") + "\n " + json.dumps(entry, ensure_ascii=False))
+                count += 1
+        output.write("\n]}\n")
+        output.commit()
+    finally:
+        output.discard()
+    return count
 
 
 @dataclass
@@ -72,15 +82,57 @@ class BaselineOutcome:
     fixed: list[dict] = field(default_factory=list)  # recorded findings that no longer occur
 
 
-def apply_baseline(path: Path, results: Collection[FileResult]) -> BaselineOutcome:
+class Entry(BaseModel):
+    """One recorded finding; the fields matching needs are required, the rest are for people."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+    fingerprint: str
+    file: str
+    code: str = ""
+    message: str = ""
+    section: list[str] = []
+    row: str | None = None
+    column: str | None = None
+
+
+class Recorded(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    version: Literal[1]
+    findings: list[Entry]
+    _root: Path | None = PrivateAttr(default=None)  # the baseline's folder: file keys are relative to it
+
+
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+
+
+def load_baseline(path: Path) -> Recorded:
+    """The baseline file, validated: a wrong type or a missing key names the file and the key."""
     try:
-        recorded = json.loads(path.read_text(encoding="utf-8"))
-        entries = recorded["findings"]
-        if recorded.get("version") != VERSION or not isinstance(entries, list):
-            raise ValueError("unknown baseline version")
-    except (OSError, ValueError, KeyError, TypeError) as problem:
-        raise BaselineError(f"{path}: not a reportlint baseline ({problem})") from problem
-    root = path.resolve().parent
+        if not path.is_file():
+            raise BaselineError(f"{path}: not a regular file")
+        if path.stat().st_size > MAX_BASELINE_BYTES:
+            raise BaselineError(f"{path}: larger than {MAX_BASELINE_BYTES} bytes; not a reportlint baseline")
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except BaselineError:
+        raise
+    except (OSError, ValueError, RecursionError) as problem:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise BaselineError(f"{path}: not a reportlint baseline ({type(problem).__name__}: {problem})") from problem
+    try:
+        recorded = Recorded.model_validate(data)
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(the file)"
+        raise BaselineError(f"{path}: not a reportlint baseline: key '{key}': {first['msg']}"
+                            + (f" ({len(problem.errors())} problems)" if len(problem.errors()) > 1 else "")) from None
+    recorded._root = path.resolve().parent
+    return recorded
+
+
+def apply_baseline(baseline: Path | Recorded, results: Collection[FileResult]) -> BaselineOutcome:
+    """Hide the recorded findings of `results` (`baseline` a path or what load_baseline read)."""
+    recorded = load_baseline(baseline) if isinstance(baseline, Path) else baseline
+    entries = [entry.model_dump() for entry in recorded.findings]
+    root = recorded._root or Path.cwd()
     remaining = Counter(entry["fingerprint"] for entry in entries)
     outcome = BaselineOutcome(ResultStore(len(results)))
     checked_files = set()

@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above the fail-on severity, 1 findings, 2 usage/conf
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from . import __version__
 from .clihelp import Group
 from .config import ConfigError
 from .files import collect
+from .lint import display_path
 from .registry import PluginError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -68,15 +70,6 @@ def main() -> None:
             pass
 
 
-def _write_utf8(text: str) -> None:
-    """Machine-readable output is UTF-8 whatever the console's encoding (JSON and SARIF require it)."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8"))
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "--output-format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format (--format and --output-format are the same).")
@@ -99,7 +92,8 @@ def _write_utf8(text: str) -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False), help="Hide findings recorded in this baseline; report recorded ones that no longer occur.")
 @click.option("--stdin-filename", help="The name of the report read from standard input (-): for configuration discovery, its format and the output.")
 @click.option("--skip-non-reports", is_flag=True, help="Skip named files that are clearly no report (README.md, a text that never mentions 信息公开) instead of failing them with RL004, as for files found in folders (the pre-commit hook uses it).")
-def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, stdin_filename, skip_non_reports) -> None:
+@click.option("--max-memory", type=click.IntRange(min=0), default=None, help="Address space per worker process, in MB (default 2048; 0: no cap). A file that needs more gets RL001.")
+def check(paths, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, stdin_filename, skip_non_reports, max_memory) -> None:
     """Check report files and folders (.txt, .md, .docx, .html, .pdf); - reads standard input."""
     from .stdin import StdinReport
 
@@ -112,14 +106,50 @@ def check(paths, output_format, output_file, lang, select, ignore, template, con
         _fail_usage("标准输入（-）只能给出一次" if lang == "zh" else "standard input (-) can be named once")
     stdin = StdinReport.read(stdin_filename) if "-" in paths else None
     try:
-        _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero,
-               statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, skip_non_reports)
+        code = _guarded(lambda output: _check(
+            paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero,
+            statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, skip_non_reports,
+            output=output, max_memory=max_memory,
+        ), output_file, write_baseline)
     finally:
         if stdin is not None:
             stdin.close()
+    sys.exit(code)
 
 
-def _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, skip_non_reports=False) -> None:
+def _guarded(body, output_file: str | None, write_baseline: str | None) -> int:
+    """Run `body(output)` with the output opened first and finished last: a target that cannot be
+    written is exit 2 before any file is checked; SIGINT / SIGTERM stop every worker, keep the
+    previous output and exit 130 / 143; a write error during the run is exit 2 with a message."""
+    from .formats.writer import Output, OutputError
+    from .parallel import Interrupted, interruptible
+
+    output = None
+    with interruptible():
+        try:
+            try:
+                output = Output.open(output_file)
+                if write_baseline:
+                    Output.open(write_baseline).discard()
+            except OutputError as problem:
+                _fail_usage(str(problem))
+            code = body(output)
+            output.commit()
+            return code
+        except Interrupted as stop:
+            name = "SIGINT" if stop.signum == signal.SIGINT else "SIGTERM"
+            click.echo(f"reportlint: interrupted ({name}); every check stopped, no output written", err=True)
+            sys.exit(128 + stop.signum)
+        except (OSError, OutputError) as problem:  # a full disk or a vanished folder while writing results or output
+            where = f" ({problem.filename})" if getattr(problem, "filename", None) else ""
+            _fail_usage(f"cannot write the output or the run's temporary results{where}: {getattr(problem, 'strerror', None) or problem}")
+        finally:
+            if output is not None:
+                output.discard()  # after commit(): nothing to do
+
+
+def _check(paths, stdin, output_format, output_file, lang, select, ignore, template, config_path, fail_on, exit_zero, statistics, quiet, max_size, no_info, jobs, timeout, previous_dir, write_baseline, baseline_path, skip_non_reports=False, *, output, max_memory=None) -> int:
+    """The check itself; returns the exit code (usage problems exit 2 from inside)."""
     from .config import Resolver, is_excluded
     from .registry import all_rules, unknown_selectors
     from .settings import options_for
@@ -130,6 +160,8 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
         resolver = Resolver(rules, Path(config_path) if config_path else None)
         collected = collect(tuple(p for p in paths if p != "-"), lambda p: is_excluded(p, resolver.for_path(p)), skip_non_reports)
         files = collected.files
+        for special, why in collected.special:  # on stderr: a FIFO or a dangling link in a folder is said, not silently lost
+            click.echo(f"reportlint: skipped {display_path(special)!r}: {why}", err=True)
         configs = {path: resolver.for_path(path) for path in files}
         if stdin is not None:  # the configuration that would apply to a file of that name
             before = paths[:paths.index("-")]  # standard input keeps its place among the paths
@@ -150,6 +182,14 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
     if unknown:
         _fail_usage(f"未知的规则：{', '.join(unknown)}（见 `reportlint rules`）" if zh
                     else f"unknown rule selector(s): {', '.join(unknown)} (see `reportlint rules`)")
+    recorded = None
+    if baseline_path:  # read before the run: a broken baseline is exit 2 before any file is checked
+        from .baseline import BaselineError, load_baseline
+
+        try:
+            recorded = load_baseline(Path(baseline_path))
+        except BaselineError as problem:
+            _fail_usage(f"基线文件有误：{problem}" if zh else str(problem))
     previous = None
     if previous_dir:
         from .crossyear import PreviousReports
@@ -169,7 +209,7 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
     ]
     names = {files.index(stdin.path): stdin.name} if stdin is not None else {}
     skipped: list[str] = []
-    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet, names, lang, skipped)
+    results = _run(tasks, jobs or os.cpu_count() or 1, timeout, quiet, names, lang, skipped, max_memory)
     if collected.skipped or skipped:
         _skipped_note(collected.skipped, skipped, lang, quiet)
     if previous is not None:
@@ -179,41 +219,40 @@ def _check(paths, stdin, output_format, output_file, lang, select, ignore, templ
 
         count = record(Path(write_baseline), results)
         _say(lang, f"已将 {count} 条问题记录到 {write_baseline}", f"{count} finding(s) recorded in {write_baseline}")
-        sys.exit(EXIT_OK)
-    if baseline_path:
-        from .baseline import BaselineError, apply_baseline
+        return EXIT_OK
+    if recorded is not None:
+        from .baseline import apply_baseline
 
-        try:
-            outcome = apply_baseline(Path(baseline_path), results)
-        except BaselineError as problem:
-            _fail_usage(f"基线文件有误：{problem}" if zh else str(problem))
+        outcome = apply_baseline(recorded, results)
         results = outcome.results
         if not quiet:
             _baseline_note(outcome, lang)
-    _emit(results, known, output_format, output_file, lang, statistics, quiet, no_info)
+    _emit(results, known, output_format, output, lang, statistics, quiet, no_info)
     if output_file and not quiet:  # after the progress bar: what the run found and where it went
         from .formats.concise import summary_line
 
         click.echo(summary_line(results, lang), err=True)
         _say(lang, f"已写入 {output_file}", f"written to {output_file}")
-    display = {index: names.get(index, str(path)) for index, path in enumerate(files)}
+    display = {index: names.get(index, display_path(path)) for index, path in enumerate(files)}
     thresholds = {display[index]: SEVERITY_RANK[fail_on or configs[path].values.fail_on] for index, path in enumerate(files)}
     failed = any(SEVERITY_RANK[d.severity.value] >= thresholds[r.path] for r in results for d in r.diagnostics)
-    sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
+    return EXIT_OK if exit_zero or not failed else EXIT_FINDINGS
 
 
-def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], lang: str, skipped: list[str] | None = None):
+def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], lang: str, skipped: list[str] | None = None, max_memory: int | None = None):
     """Check the files into a ResultStore (on disk: memory stays flat), with a progress bar on an
     interactive stderr for more than a few files. `names` renames results (standard input); files
     found to be clearly no report go to `skipped` instead of the store."""
     from dataclasses import replace
 
-    from .parallel import run
+    from .parallel import DEFAULT_MEMORY_MB, run
     from .parser import build_parser
     from .store import ResultStore
 
     build_parser()  # once, before workers fork, so each inherits it
     store = ResultStore(len(tasks))
+    store.probe()  # a full TMPDIR is exit 2 before any file is checked
+    memory = DEFAULT_MEMORY_MB if max_memory is None else max_memory
 
     from .lint import SKIPPED
 
@@ -224,7 +263,7 @@ def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], l
         store.put(index, replace(result, path=names[index]) if index in names else result)
 
     if quiet or len(tasks) < 4 or not sys.stderr.isatty():
-        run(tasks, jobs, timeout, put)
+        run(tasks, jobs, timeout, put, memory)
         return store
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -247,7 +286,7 @@ def _run(tasks, jobs: int, timeout: float, quiet: bool, names: dict[int, str], l
             progress.update(bar, advance=1, rate=f"{rate:.1f} 文件/秒" if lang == "zh" else f"{rate:.1f} files/s",
                             failed=f"未通过 {failures}" if lang == "zh" else f"not passed {failures}")
 
-        run(tasks, jobs, timeout, done)
+        run(tasks, jobs, timeout, done, memory)
     return store
 
 
@@ -261,43 +300,38 @@ def _baseline_note(outcome, lang: str) -> None:
         click.echo(f"  {entry['file']}: {entry['code']} {entry['message']}", err=True)
 
 
-def _emit(results, rules, output_format, output_file, lang, statistics, quiet, no_info) -> None:
-    stream = open(output_file, "w", encoding="utf-8", newline="") if output_file else None
-    try:
-        if output_format == "text":
-            from .report import render_statistics, render_text
+def _emit(results, rules, output_format, output, lang, statistics, quiet, no_info) -> None:
+    """Render into `output` one file's output at a time (formats/writer.py finishes or drops it)."""
+    if output_format == "text":
+        from .report import render_statistics, render_text
 
-            console = _console(stream)
-            if statistics:
-                render_statistics(results, rules, console, lang)
-            else:
-                render_text(results, console, lang, show_info=not no_info, quiet=quiet)
-            return
-        from .formats import chunks
-
-        write = stream.write if stream is not None else _write_utf8
-        sys.stdout.flush()  # anything written as text goes first
-        last = ""
-        extra = {"views": _write_views(results, rules, lang, Path(output_file))} if output_format == "html" and output_file else {}
-        for piece in chunks(output_format, results, rules, lang, **extra):  # one file's output at a time
-            if piece:
-                write(piece)
-                last = piece
-        if output_format == "concise":
-            if not quiet:
-                from .formats.concise import summary_line
-
-                write(summary_line(results, lang) + "\n")
-        elif not last.endswith("\n"):
-            write("\n")
-        sys.stdout.flush()
+        console = _console(output.stream if output.target is not None else None)
         if statistics:
-            from .report import render_statistics
+            render_statistics(results, rules, console, lang)
+        else:
+            render_text(results, console, lang, show_info=not no_info, quiet=quiet)
+        return
+    from .formats import chunks
 
-            render_statistics(results, rules, _console(sys.stderr), lang)
-    finally:
-        if stream is not None:
-            stream.close()
+    write = output.write
+    sys.stdout.flush()  # anything written as text goes first
+    last = ""
+    for piece in chunks(output_format, results, rules, lang):  # one file's output at a time
+        if piece:
+            write(piece)
+            last = piece
+    if output_format == "concise":
+        if not quiet:
+            from .formats.concise import summary_line
+
+            write(summary_line(results, lang) + "\n")
+    elif not last.endswith("\n"):
+        write("\n")
+    output.stream.flush()
+    if statistics:
+        from .report import render_statistics
+
+        render_statistics(results, rules, _console(sys.stderr), lang)
 
 
 @main.command()

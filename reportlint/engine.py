@@ -123,7 +123,7 @@ def lint_document(
         rule_options = (options or {}).get(rule.code) or rule.options()
         try:
             found = [stamp(rule, finding, doc, lang, sections) for finding in rule.check(doc, ctx, rule_options)]
-        except Exception as error:  # noqa: BLE001 - isolation is the point
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - isolation is the point (a plugin calling sys.exit too)
             diagnostics.append(_crash(rule, error, doc, lang, crash_rule))
             continue
         diagnostics.extend(found)

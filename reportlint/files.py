@@ -8,7 +8,10 @@ is checked whatever it is called.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +42,7 @@ class Collected:
     files: list[Path] = field(default_factory=list)
     searched: set[Path] = field(default_factory=set)  # found under a folder, not named
     skipped: list[Path] = field(default_factory=list)  # documentation files, not checked
+    special: list[tuple[Path, str]] = field(default_factory=list)  # FIFOs, dangling links … in folders, and why (said on stderr)
 
 
 def collect(paths: tuple[str, ...], excluded=lambda path: False, skip_named_documentation: bool = False) -> Collected:
@@ -51,8 +55,9 @@ def collect(paths: tuple[str, ...], excluded=lambda path: False, skip_named_docu
             inside = sorted(
                 p for p in path.rglob("*")
                 # formats we cannot read are still listed, so each gets its RL001 verdict
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES | KNOWN_UNSUPPORTED
+                if p.suffix.lower() in SUPPORTED_SUFFIXES | KNOWN_UNSUPPORTED
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and _checkable(p, found.special)
                 and not excluded(p)
             )
             for p in inside:
@@ -71,3 +76,25 @@ def collect(paths: tuple[str, ...], excluded=lambda path: False, skip_named_docu
 def collect_files(paths: tuple[str, ...], excluded=lambda path: False) -> list[Path]:
     """The files `collect` would check."""
     return collect(paths, excluded).files
+
+
+def _checkable(path: Path, special: list[tuple[Path, str]]) -> bool:
+    """A regular file, or a link to one. A folder named like a report is walked, not checked; a FIFO,
+    socket or device, a dangling link and a link loop go to `special`: said, never silently lost.
+    (A FIFO, device or vanished file named on the command line gets its own RL001 instead.)"""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            special.append((path, "a dangling symbolic link"))
+            return False
+        return True  # deleted since it was listed: it still gets its record (RL001)
+    except OSError as problem:  # a symbolic-link loop (ELOOP), a name too long
+        special.append((path, "a symbolic-link loop" if problem.errno == errno.ELOOP else f"cannot be examined: {problem.strerror}"))
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    if not stat.S_ISDIR(mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        special.append((path, f"not a regular file but {kind}"))
+    return False

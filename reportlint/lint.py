@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +35,7 @@ class LintOptions:
     template: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     max_line_chars: int = 1_000_000  # a longer line is not report text (RL001), and would be slow to check
-    max_text_chars: int = 20_000_000  # a longer text is not one report (RL001): bounds time and memory per file
+    max_text_chars: int = DEFAULT_MAX_BYTES  # as --max-size for files: a longer text is RL001 before any work grows with it
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> severity that replaces the default
     rule_options: dict[str, Any] = field(default_factory=dict)  # code -> validated options
     extra_rules: tuple[Rule, ...] = ()  # rules from rule packs named in the configuration
@@ -207,11 +209,15 @@ def lint_path(path: str | Path, options: LintOptions | None = None, previous: st
 def lint_file(path: Path, options: LintOptions, previous: str | Path | None = None) -> FileResult:
     """`lint_path` for callers that built and checked the options themselves (the CLI's workers: a
     command-line selector may name a rule pack that only some files' configurations load)."""
-    if not path.exists():  # a mistyped name on the command line: a verdict for it, and the run goes on
-        return unreadable(str(path), ReadError(_MISSING, {}), options)
+    shown = display_path(path)
+    if not os.path.lexists(path):  # a mistyped name on the command line, or deleted since it was listed
+        return unreadable(shown, ReadError(_MISSING, {}), options)
+    special = not_a_regular_file(path)
+    if special is not None:
+        return unreadable(shown, special, options)
     read = read_path(path, options.max_bytes)
     if isinstance(read, ReadError):
-        return unreadable(str(path), read, options)
+        return unreadable(shown, read, options)
     before = read_text(previous, options) if previous is not None else None
     result = _lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
     if options.skip_non_reports and _clearly_no_report(result, read.text):
@@ -220,7 +226,40 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
     diagnostics = result.diagnostics
     if read.source_map is not None:
         diagnostics = tuple(_with_origin(d, read.source_map, options.lang) for d in diagnostics)
-    return replace(result, diagnostics=diagnostics, notes=notes)
+    return replace(result, path=shown, diagnostics=diagnostics, notes=notes)
+
+
+def display_path(path: str | Path) -> str:
+    """The path as outputs show it: a name that is not valid UTF-8 (bytes a file system allows) keeps
+    its odd bytes as \\xNN escapes, so JSON, SARIF and the rest can always encode it."""
+    shown = str(path)
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return shown
+
+
+_FILE_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）", "a named pipe (FIFO)"), (stat.S_ISSOCK, "套接字", "a socket"),
+               (stat.S_ISCHR, "字符设备", "a character device"), (stat.S_ISBLK, "块设备", "a block device"),
+               (stat.S_ISDIR, "文件夹", "a folder"))
+_SPECIAL = Message("不是普通文件，而是{kind_zh}：未打开读取", "not a regular file but {kind_en}: not opened for reading")
+_NO_STAT = Message("无法读取文件：{error}", "cannot read the file: {error}")
+
+
+def not_a_regular_file(path: Path) -> ReadError | None:
+    """RL001 for what cannot be a report file, told from its metadata alone: a FIFO or device would
+    block or never end if opened, a file that vanished since it was listed cannot be read."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return ReadError(_MISSING, {})
+    except (OSError, ValueError) as problem:
+        return ReadError(_NO_STAT, {"error": getattr(problem, "strerror", None) or str(problem)})
+    for test, zh, en in _FILE_KINDS:
+        if test(mode):
+            return ReadError(_SPECIAL, {"kind_zh": zh, "kind_en": en})
+    return None
 
 
 _MISSING = Message("文件或文件夹不存在：请检查路径是否写错", "no such file or folder: check the path")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import types
 from dataclasses import replace
 from functools import lru_cache
@@ -29,13 +30,48 @@ def _rules_in(obj: object) -> list[Rule]:
     return []
 
 
+def _package(ep) -> str:
+    return ep.dist.name if ep.dist else ep.value
+
+
+def _load_in_child_first(eps: list) -> None:
+    """Load the plugins in a forked child before this process does: one that ends its process at
+    import (os._exit, a crash in an extension) would otherwise end the run with its own exit code."""
+    if not eps or not hasattr(os, "fork"):
+        return
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: say which plugin is loading, load it, and leave without cleanup
+        try:
+            os.close(read)
+            for ep in eps:
+                os.write(write, _package(ep).encode("utf-8", "replace") + b"\n")
+                try:
+                    _rules_in(ep.load())
+                except BaseException:  # noqa: BLE001 - reported by the real load in the parent
+                    pass
+            os.write(write, b"\0\n")
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        said = pipe.read().splitlines()
+    _, status = os.waitpid(pid, 0)
+    if said[-1:] != [b"\0"]:
+        package = said[-1].decode("utf-8", "replace") if said else "?"
+        how = f"signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else f"exit code {os.waitstatus_to_exitcode(status)}"
+        raise PluginError(f"plugin package {package!r} ended the process while it was being loaded ({how})")
+
+
 def plugin_rules() -> list[Rule]:
     found: list[Rule] = []
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.dist.name if e.dist else "", e.name)):
+    eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.dist.name if e.dist else "", e.name))
+    _load_in_child_first(eps)
+    for ep in eps:
         package = ep.dist.name if ep.dist else ep.value
         try:
             rules = _rules_in(ep.load())
-        except Exception as error:  # noqa: BLE001 - any failure in foreign code is reported, not raised
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure in foreign code is reported, not raised (sys.exit at import too)
             raise PluginError(f"plugin package {package!r} (entry point {ep.name!r}) failed to load: {error!r}") from error
         if not rules:
             raise PluginError(f"plugin package {package!r} (entry point {ep.name!r}) provides no reportlint rules")

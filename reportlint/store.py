@@ -7,6 +7,7 @@ it more than once: counts first, then the files). Only two integers per file sta
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
 from array import array
@@ -24,6 +25,17 @@ class ResultStore:
         self._offsets = array("q", [-1]) * count
         self._lengths = array("q", [0]) * count
         self._end = 0
+
+    def probe(self, size: int = 64 * 1024) -> None:
+        """Write `size` bytes and take them back: a full or read-only TMPDIR raises OSError now,
+        before any file is checked, not after the run."""
+        self._file.seek(0)
+        view = memoryview(bytes(size))
+        while view:
+            view = view[self._file.write(view):]
+        os.fsync(self._file.fileno())
+        self._file.truncate(0)
+        self._file.seek(0)
 
     @classmethod
     def of(cls, results: Iterable[FileResult]) -> "ResultStore":
