@@ -316,7 +316,8 @@ def _emit(results, rules, output_format, output, lang, statistics, quiet, no_inf
     write = output.write
     sys.stdout.flush()  # anything written as text goes first
     last = ""
-    for piece in chunks(output_format, results, rules, lang):  # one file's output at a time
+    extra = {"views": _write_views(results, rules, lang, output.target)} if output_format == "html" and output.target is not None else {}
+    for piece in chunks(output_format, results, rules, lang, **extra):  # one file's output at a time
         if piece:
             write(piece)
             last = piece
