@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from .api import Finding, Message, Rule, Severity
 from .document import Span
 from .engine import Diagnostic, lint_document, stamp
-from .parser import parse
+from .parser import normalise_newlines, parse
 from .readers import DEFAULT_MAX_BYTES, ReadError, SourceMap, read_path
+from .readers.normalise import Normalised, normalise
 from .registry import all_rules, find_rule, select_rules, unknown_selectors
 from .tomlfiles import suggest
 from .suppress import apply_suppressions
@@ -129,7 +130,9 @@ def lint_text(
 ) -> FileResult:
     """Lint report text already in memory (a notebook cell, a database row).
 
-    `previous` is the same body's report for the year before, for the cross-year rules. Without
+    The text is normalised as the readers normalise files (readers/normalise.py); positions and
+    source lines in the result are those of `text` itself. `previous` is the same body's report
+    for the year before, for the cross-year rules. Without
     `options` no configuration applies (the text has no folder); pass `LintOptions.from_config(path)`
     for the CLI's verdict. An unknown rule selector raises ValueError.
     """
@@ -142,9 +145,9 @@ def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, pre
     bounded = _check_bounds(text, options)
     if bounded is not None:
         return unreadable(path, bounded, options)
-    text = valid_unicode(text)
+    normalised = normalise(normalise_newlines(valid_unicode(text)))
     rules = _rules(options)
-    doc = parse(text, path=path, encoding=encoding)
+    doc = parse(normalised.text, path=path, encoding=encoding)
     notes: tuple[str, ...] = ()
     if options.previous is not None and previous is None:
         paired = options.previous.path_for(doc)
@@ -156,7 +159,7 @@ def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, pre
             notes = (unpaired_note(doc, options.lang),)
     if previous is not None and _check_bounds(previous, options) is not None:
         previous = None  # last year's text is no report either: the cross-year rules have nothing to compare
-    before = parse(valid_unicode(previous), path=previous_path) if previous is not None else None
+    before = parse(normalise(valid_unicode(previous)).text, path=previous_path) if previous is not None else None
     crash_rule = find_rule(all_rules(), "RL002")
     accepted_rows = frozenset()
     if options.extra_rules:
@@ -171,12 +174,29 @@ def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, pre
     diagnostics = apply_suppressions(doc, diagnostics, rules, options, run.is_report)  # <!-- reportlint-disable… --> comments, RL003
     if options.severity:
         diagnostics = [replace(d, severity=options.severity.get(d.code, d.severity)) for d in diagnostics]
+    if normalised.changed:
+        diagnostics = [_in_original(d, normalised) for d in diagnostics]
     template = ctx.template.id if run.is_report else None
     issuer = _safe_issuer(ctx) if run.is_report else None
     return FileResult(
         path, _status(diagnostics), template, tuple(diagnostics), encoding, ctx.year.year if run.is_report else None,
         notes=notes if run.is_report else (), issuer=issuer,
     )
+
+
+def _in_original(diagnostic: Diagnostic, text: Normalised) -> Diagnostic:
+    """A finding on the normalised text, placed on the original characters and shown with the original
+    line; an `actual` that quotes the flagged text (a placeholder `ＸＸ`) quotes it as the file has it."""
+    column = text.original_column(diagnostic.line, diagnostic.column)
+    end_column = text.original_column(diagnostic.end_line, diagnostic.end_column, end=True)
+    source_line = text.original_line(diagnostic.line) if diagnostic.source_line else diagnostic.source_line
+    actual, message = diagnostic.actual, diagnostic.message
+    if actual and diagnostic.line == diagnostic.end_line and diagnostic.source_line[diagnostic.column - 1:diagnostic.end_column - 1] == actual:
+        written = source_line[column - 1:end_column - 1]
+        if written != actual:
+            message = message.replace(f"「{actual}」", f"「{written}」").replace(f"'{actual}'", f"'{written}'")
+            actual = written
+    return replace(diagnostic, column=column, end_column=end_column, source_line=source_line, actual=actual, message=message)
 
 
 def _safe_issuer(ctx) -> str | None:
@@ -219,7 +239,8 @@ def lint_file(path: Path, options: LintOptions, previous: str | Path | None = No
     if isinstance(read, ReadError):
         return unreadable(shown, read, options)
     before = read_text(previous, options) if previous is not None else None
-    result = _lint_text(read.text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
+    text = read.original if read.original is not None else read.text  # normalised again in _lint_text, positions kept
+    result = _lint_text(text, str(path), options, encoding=read.encoding, previous=before, previous_path=str(previous))
     if options.skip_non_reports and _clearly_no_report(result, read.text):
         return FileResult(str(path), "pass", None, (), read.encoding, notes=(SKIPPED[0 if options.lang == "zh" else 1],))
     notes = read.notes + ((f"encoding guessed: {read.encoding}",) if read.guessed else ()) + result.notes

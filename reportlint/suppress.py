@@ -249,12 +249,13 @@ def _html_view(doc: Document) -> _HtmlView | None:
         return _HtmlView([], ())  # no comment anywhere: nothing to read twice
     from .readers import ReadResult
     from .readers.html import _decode, read_html
+    from .readers.normalise import normalise
 
     read = read_html(data)
     decoded = _decode(data)
     if not isinstance(read, ReadResult) or not isinstance(decoded, tuple) or read.source_map is None:
         return None
-    if normalise_newlines(read.text) != doc.text:
+    if normalise(normalise_newlines(read.text)).text != doc.text:
         return None  # not the page's text (lint_text called with other text): treat it as plain text
     source = normalise_newlines(decoded[0])
     lines = tuple(entry.origin.line for entry in read.source_map.lines)

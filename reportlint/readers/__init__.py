@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..api import Message
+from .normalise import normalise
+from .quiet import library_output_to_debug
 
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -103,6 +105,7 @@ class ReadResult:
     source_map: SourceMap | None = None
     format: str = "text"
     notes: tuple[str, ...] = field(default=())
+    original: str | None = None  # the extracted text before normalise.py, when that changed it (`text` is after)
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,16 @@ class TextBuilder:
 
 
 def read_path(path: Path, limits: Limits | int = DEFAULT_MAX_BYTES) -> ReadResult | ReadError:
-    """Read any supported file. Never raises for what is in the file."""
+    """Read any supported file, its text normalised (normalise.py). Never raises for what is in the file."""
+    with library_output_to_debug():
+        read = _read_file(path, limits)
+    if isinstance(read, ReadError):
+        return read
+    normalised = normalise(read.text)
+    return replace(read, text=normalised.text, original=read.text) if normalised.changed else read
+
+
+def _read_file(path: Path, limits: Limits | int) -> ReadResult | ReadError:
     if isinstance(limits, int):
         limits = Limits(max_bytes=limits)
     suffix = path.suffix.lower()
