@@ -184,6 +184,9 @@ def _lint_text(text: str, path: str, options: LintOptions, *, encoding: str, pre
     )
 
 
+_FIGURE = re.compile(r"-?[0-9][0-9,.]*")  # an arithmetic `actual` is a value, not a quotation: 13 for １３
+
+
 def _in_original(diagnostic: Diagnostic, text: Normalised) -> Diagnostic:
     """A finding on the normalised text, placed on the original characters and shown with the original
     line; an `actual` that quotes the flagged text (a placeholder `ＸＸ`) quotes it as the file has it."""
@@ -191,7 +194,7 @@ def _in_original(diagnostic: Diagnostic, text: Normalised) -> Diagnostic:
     end_column = text.original_column(diagnostic.end_line, diagnostic.end_column, end=True)
     source_line = text.original_line(diagnostic.line) if diagnostic.source_line else diagnostic.source_line
     actual, message = diagnostic.actual, diagnostic.message
-    if actual and diagnostic.line == diagnostic.end_line and diagnostic.source_line[diagnostic.column - 1:diagnostic.end_column - 1] == actual:
+    if actual and not _FIGURE.fullmatch(actual) and diagnostic.line == diagnostic.end_line and diagnostic.source_line[diagnostic.column - 1:diagnostic.end_column - 1] == actual:
         written = source_line[column - 1:end_column - 1]
         if written != actual:
             message = message.replace(f"「{actual}」", f"「{written}」").replace(f"'{actual}'", f"'{written}'")
