@@ -33,6 +33,9 @@ class TemplateChoice:
     reason: str  # "option" | "year" | "labels" | "default"
 
 
+LOST_BREAKS_LINE = 3000  # characters: no paragraph of a report is this long; a body saved on one line is
+
+
 class LintContext:
     """Per-document facts: report year, template, recognised sections and tables."""
 
@@ -113,6 +116,14 @@ class LintContext:
         return bool(rows_first) or (first is not None and isinstance(first, Table))
 
     @cached_property
+    def lost_line_breaks(self) -> int | None:
+        """The first line of a text whose line breaks were lost, else None: a line the parser cut into
+        the lines it held (linebreaks.py), or one longer than any paragraph of a report."""
+        if self.doc.cut_lines:
+            return self.doc.cut_lines[0][0]
+        return next((n for n, line in enumerate(self.doc.lines, 1) if len(line) >= LOST_BREAKS_LINE), None)
+
+    @cached_property
     def truncated_at(self) -> int | None:
         """The last line when the text stops mid-way (an excerpt), else None.
 
@@ -125,6 +136,10 @@ class LintContext:
         if last is None:
             return None
         text = lines[last - 1].strip()
+        cut = dict(self.doc.cut_lines).get(last)
+        if cut:  # a line whose line breaks were lost ends where its last line (or last table cell) does
+            text = lines[last - 1][cut[-1]:].strip()
+            text = text[text.rfind("|") + 1:].strip() or text
         if _ROW_LINE.search(text) or not _FINISHED.search(text):
             return last
         return None

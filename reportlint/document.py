@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,22 @@ class Document:
     blocks: tuple[Block, ...]
     encoding: str = "utf-8"
     notes: tuple[str, ...] = field(default=())
+    # Lines whose line breaks were lost (linebreaks.py): (line, 0-based offsets where the lines they held began).
+    cut_lines: tuple[tuple[int, tuple[int, ...]], ...] = ()
+
+    def logical_lines(self) -> Iterator[TextLine]:
+        """The lines as printed: each source line, and each piece of a line whose line breaks were lost
+        (the table reader reads these; `column` is where the piece starts in its source line)."""
+        cut = dict(self.cut_lines)
+        for number, line in enumerate(self.lines, start=1):
+            offsets = cut.get(number)
+            if offsets is None:
+                yield TextLine(line, number, 1)
+                continue
+            bounds = [0, *offsets, len(line)]
+            for start, end in zip(bounds, bounds[1:]):
+                if start < end:
+                    yield TextLine(line[start:end], number, start + 1)
 
     @cached_property
     def lines(self) -> tuple[str, ...]:

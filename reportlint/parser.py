@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from lark import Lark, Token, Tree
 
+from . import linebreaks
 from .document import Block, Cell, Document, Heading, Paragraph, Row, Span, Table, TextLine
 from .resources import data_dir
 
@@ -51,8 +52,9 @@ def parse(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
     """Parse report text into a Document. Accepts any text: unknown shapes become paragraphs."""
     source = normalise_newlines(text)
     terminated = source if source.endswith("\n") else source + "\n"  # the grammar wants every line ended
-    blocks = _Builder().build(build_parser().parse(terminated))
-    return Document(path=path, text=source, blocks=blocks, encoding=encoding)
+    builder = _Builder()
+    blocks = builder.build(build_parser().parse(terminated))
+    return Document(path=path, text=source, blocks=blocks, encoding=encoding, cut_lines=tuple(builder.cut_lines))
 
 
 class _Builder:
@@ -60,18 +62,58 @@ class _Builder:
 
     def __init__(self) -> None:
         self.path: list[tuple[int, str]] = []  # (level, number) of the open headings
+        self.cut_lines: list[tuple[int, tuple[int, ...]]] = []  # lines whose line breaks were lost
+        self.headed: frozenset[str] = frozenset()  # sections with a heading of their own line
 
     def build(self, tree: Tree) -> tuple[Block, ...]:
         blocks: list[Block] = []
+        headed = self.headed = _headed_sections(tree)
         for child in tree.children:
             kind = child.data
             if kind == "table":
                 blocks.extend(self._table(child))
+                continue
+            token: Token = child.children[0]
+            found = linebreaks.cuts(str(token), headed) if len(token) >= linebreaks.MIN_LENGTH else ()
+            if found:
+                blocks.extend(self._run_together(str(token), token.line, found))
             elif kind == "paragraph":
                 blocks.append(self._paragraph(child))
             else:
                 blocks.append(self._heading(child, int(kind[-1])))
         return _merge_paragraphs(blocks)
+
+    def _run_together(self, raw: str, line: int, cuts: tuple[linebreaks.Cut, ...]) -> list[Block]:
+        """A line whose line breaks were lost, as the lines it had: inline headings, rows, text.
+
+        Each piece is parsed again on its own (pipe rows become tables, `（一）…` headings), except a
+        row label's piece without pipes, which is a printed row (`（一）予以公开4000004` is no heading)."""
+        self.cut_lines.append((line, tuple(cut.offset for cut in cuts)))
+        built: list[Block] = []
+        ends = [cut.offset for cut in cuts[1:]] + [len(raw)]
+        if cuts[0].offset > 0:
+            built.extend(self._reparse(raw[: cuts[0].offset], line, 0))
+        for cut, end in zip(cuts, ends):
+            piece, offset = raw[cut.offset:end], cut.offset
+            if cut.kind == "heading":
+                title_end = cut.title_end - cut.offset
+                built.append(self._inline_heading(piece[:title_end], cut.number, line, cut.offset))
+                piece, offset = piece[title_end:], cut.title_end
+            elif cut.kind in ("row", "plain") and "|" not in piece and piece.strip():
+                start = len(piece) - len(piece.lstrip())
+                built.append(Paragraph((TextLine(piece.strip(), line, offset + start + 1),), self.section))
+                continue
+            if piece.strip():
+                built.extend(self._reparse(piece, line, offset))
+        return built
+
+    def _inline_heading(self, raw: str, number: str, line: int, offset: int) -> Heading:
+        self.path = [(1, number)]
+        match = _HEADING_NUMBER[1].match(raw)
+        start = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        span = Span(line, offset + start + 1, line, offset + start + 1 + len(text))
+        return Heading(1, number, raw[match.end():].strip(), text, span, self.section)
 
     def _heading(self, tree: Tree, level: int) -> Heading:
         token: Token = tree.children[0]
@@ -82,7 +124,7 @@ class _Builder:
         rest = raw[match.end():].strip()
         title = rest.split("。", 1)[0].strip()
         self.path = [entry for entry in self.path if entry[0] < level] + [(level, number)]
-        start = len(raw) - len(raw.lstrip())
+        start = token.column - 1 + len(raw) - len(raw.lstrip())
         text = raw.strip()
         span = Span(token.line, start + 1, token.line, start + 1 + len(text))
         return Heading(level, number, title, text, span, self.section)
@@ -94,16 +136,24 @@ class _Builder:
     def _paragraph(self, tree: Tree) -> Paragraph:
         token: Token = tree.children[0]
         raw = str(token)
-        start = len(raw) - len(raw.lstrip())
+        start = token.column - 1 + len(raw) - len(raw.lstrip())
         text = raw.strip()
         return Paragraph((TextLine(text, token.line, start + 1),), self.section)
 
-    def _table(self, tree: Tree) -> list[Block]:
-        """Rows become tables; a tab "row" with fewer than two filled cells is a line of text after all."""
+    def _table(self, tree: Tree, cut: bool = True) -> list[Block]:
+        """Rows become tables; a tab "row" with fewer than two filled cells is a line of text after all,
+        and a row holding a whole table or report whose line breaks were lost is cut into its lines."""
         blocks: list[Block] = []
         rows: list[Row] = []
         for child in tree.children:
             token: Token = child.children[0]
+            found = linebreaks.cuts(str(token), self.headed) if cut and len(token) >= linebreaks.MIN_LENGTH else ()
+            if found:
+                if rows:
+                    blocks.append(Table(tuple(rows), self.section))
+                    rows = []
+                blocks.extend(self._run_together(str(token), token.line, found))
+                continue
             row = _row(token)
             if token.type == "TAB_ROW" and sum(1 for cell in row.cells if cell.text) < 2:
                 if rows:
@@ -118,31 +168,47 @@ class _Builder:
 
     def _line_as_text(self, raw: str, line: int) -> list[Block]:
         """Parse one line again with its tabs as spaces (same length: positions stay exact)."""
-        tree = build_parser().parse(raw.replace("\t", " ") + "\n")
+        return self._reparse(raw.replace("\t", " "), line, 0)
+
+    def _reparse(self, raw: str, line: int, offset: int) -> list[Block]:
+        """Parse part of line `line`, starting at 0-based column `offset`, as a line of its own."""
+        tree = build_parser().parse(raw + "\n")
         built = []
         for child in tree.children:
-            token: Token = child.children[0]
-            token.line = line
+            for token in child.scan_values(lambda value: isinstance(value, Token)):
+                token.line, token.column = line, offset + 1
             if child.data == "paragraph":
                 built.append(self._paragraph(child))
             elif child.data.startswith("heading"):
                 built.append(self._heading(child, int(child.data[-1])))
             else:
-                built.extend(self._table(child))
+                built.extend(self._table(child, cut=False))
         return built
 
 
+def _headed_sections(tree: Tree) -> frozenset[str]:
+    """Numerals of the template sections whose heading starts a line (not cut out of a longer one)."""
+    found = set()
+    for child in tree.children:
+        if child.data == "heading1":
+            raw = str(child.children[0])
+            match = _HEADING_NUMBER[1].match(raw)
+            if match and len(raw) < linebreaks.MIN_LENGTH and linebreaks.section_title(raw[match.end():], match.group(1)) is not None:
+                found.add(match.group(1))
+    return frozenset(found)
+
+
 def _merge_paragraphs(blocks: list[Block]) -> tuple[Block, ...]:
-    """Consecutive text lines form one paragraph (PDF and Word text wraps long sentences).
-    The runs are collected first and joined once: joining pairwise was quadratic in the run's length
-    (a .docx of 100,000 one-line paragraphs)."""
+    """Consecutive text lines form one paragraph (PDF and Word text wraps long sentences), and so
+    do the text pieces of a line whose line breaks were lost. The runs are collected first and joined
+    once: joining pairwise was quadratic in the run's length (a .docx of 100,000 one-line paragraphs)."""
     groups: list[Block | list[Paragraph]] = []
     for block in blocks:
         last = groups[-1] if groups else None
         if (
             isinstance(block, Paragraph)
             and isinstance(last, list)
-            and last[-1].lines[-1].line + 1 == block.lines[0].line
+            and block.lines[0].line - last[-1].lines[-1].line in (0, 1)
             and last[0].section == block.section
         ):
             last.append(block)
@@ -160,7 +226,7 @@ def _row(token: Token) -> Row:
     line = token.line
     separator = "|" if token.type == "PIPE_ROW" else "\t"
     cells: list[Cell] = []
-    offset = 0
+    base = offset = token.column - 1  # 0 unless the row is a piece of a line whose line breaks were lost
     for index, piece in enumerate(raw.split(separator)):
         lead = len(piece) - len(piece.lstrip())
         text = piece.strip()
@@ -169,5 +235,5 @@ def _row(token: Token) -> Row:
         offset += len(piece) + 1
     if separator == "|" and raw.lstrip().startswith("|") and cells and not cells[0].text:
         cells = cells[1:]  # Markdown's leading pipe opens the row, it is not an empty cell
-    start = len(raw) - len(raw.lstrip())
-    return Row(tuple(cells), Span(line, start + 1, line, len(raw.rstrip()) + 1), raw)
+    start = base + len(raw) - len(raw.lstrip())
+    return Row(tuple(cells), Span(line, start + 1, line, base + len(raw.rstrip()) + 1), raw)

@@ -96,7 +96,8 @@ def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidat
     """
     pending: list[str] = []
     last: Candidate | None = None
-    for number, line in enumerate(doc.lines, start=1):
+    for piece in doc.logical_lines():  # a line whose line breaks were lost comes as the lines it held
+        number, line, base = piece.line, piece.text, piece.column - 1
         if number in line_numbers or PAGE_MARKER.match(line):
             continue
         tokens = list(_TOKEN.finditer(line))
@@ -108,15 +109,15 @@ def _text_candidates(doc: Document, line_numbers: set[int]) -> Iterator[Candidat
         if k == len(tokens):
             pending = (pending + [line.strip()])[-_MAX_PENDING:]
             continue
-        cells = tuple(Cell(t.group(), Span(number, t.start() + 1, number, t.end() + 1), i) for i, t in enumerate(tokens[k:], start=1))
+        cells = tuple(Cell(t.group(), Span(number, base + t.start() + 1, number, base + t.end() + 1), i) for i, t in enumerate(tokens[k:], start=1))
         if k == 0 and not pending and last is not None:
             last = Candidate(last.labels, last.cells + cells, last.row)
             continue
         if last is not None:
             yield last
         label = line[: tokens[k].start()].strip() if k else ""
-        label_span = Span(number, tokens[0].start() + 1, number, tokens[k - 1].end() + 1) if k else cells[0].span
-        row = Row((Cell(label, label_span, 0), *cells), Span(number, tokens[0].start() + 1, number, tokens[-1].end() + 1), line)
+        label_span = Span(number, base + tokens[0].start() + 1, number, base + tokens[k - 1].end() + 1) if k else cells[0].span
+        row = Row((Cell(label, label_span, 0), *cells), Span(number, base + tokens[0].start() + 1, number, base + tokens[-1].end() + 1), line)
         if label:  # own label first (joined, then word by word from the end), then with wrapped fragments
             words = label.split()
             readings = ["".join(words), *reversed(words), "".join(pending) + "".join(words)]

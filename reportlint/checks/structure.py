@@ -129,6 +129,8 @@ def _next_present(missing_index: int, ctx) -> Span | None:
     good=_RL101_GOOD,
 )
 def missing_section(doc: Document, ctx, options) -> Iterator[Finding]:
+    if ctx.lost_line_breaks is not None:
+        return  # sections not found in text without line breaks are RL108's note, not errors
     present = {match.spec.id for match in ctx.sections}
     cut = _cut_sections(ctx)
     for index, spec in enumerate(ctx.template.sections):
@@ -358,3 +360,58 @@ def heading_wording(doc: Document, ctx, options) -> Iterator[Finding]:
                 actual=match.heading.text,
                 fingerprint_text=match.heading.text,
             )
+
+
+@rule(
+    code="RL108",
+    name="structure-unchecked",
+    severity="info",
+    summary_zh="文本的换行已丢失，未能识别的部分和表格未检查",
+    summary_en="the text lost its line breaks; the sections and tables that could not be found were not checked",
+    explanation_zh=(
+        "年报的六个部分和统计表都按行排版。整页另存或复制时丢了换行的文本（全文挤在一行），仍从行内标题（“…。一、总体情况2023年…”）"
+        "和表格行名识别部分与表格；找不到的部分和表格不能据此判为缺失（不报 RL101、RL201），只在这里提示一次，请用原文件（.docx、PDF）或保留换行的文本检查。"
+    ),
+    explanation_en=(
+        "The template's sections and tables are laid out line by line. Text that lost its line breaks when the page was "
+        "saved or copied (the whole body on one line) is still read by its inline headings ('…。一、总体情况2023年…') and "
+        "table row labels; sections and tables not found there are not reported missing (no RL101, RL201), only in this "
+        "one note: check the original file (.docx, PDF) or a copy that keeps its line breaks."
+    ),
+    bad=(TITLE + SIX_SECTIONS).replace("\n", "").replace("三、收到和处理政府信息公开申请情况", "三、申请办理"),
+    good=TITLE + SIX_SECTIONS,
+)
+def structure_unchecked(doc: Document, ctx, options) -> Iterator[Finding]:
+    line = ctx.lost_line_breaks
+    if line is None:
+        return
+    present = {match.spec.id for match in ctx.sections}
+    cut = _cut_sections(ctx)
+    sections = [spec.heading for spec in ctx.template.sections if spec.mandatory and spec.id not in present and spec.id not in cut]
+    tables = _unfound_tables(ctx, present)
+    if not sections and not tables:
+        return
+    names_zh = "、".join([f"「{name}」" for name in sections] + tables)
+    names_en = ", ".join([f"'{name}'" for name in sections] + tables)
+    text = doc.line(line)
+    yield Finding(
+        Message(
+            "第 {line} 行长达 {length} 个字符，文本的换行已丢失：未能识别{names_zh}，未检查",
+            "line {line} has {length} characters, the text lost its line breaks: {names_en} could not be found and were not checked",
+        ),
+        Span(line, 1, line, 1 + min(len(text), 1)),
+        args={"line": line, "length": len(text), "names_zh": names_zh, "names_en": names_en},
+        fingerprint_text="structure-unchecked",
+    )
+
+
+_TABLE_GROUPS = (("active", "二", "表二"), ("request", "三", "表三"), ("review", "四", "表四"))
+
+
+def _unfound_tables(ctx, present: set[str]) -> list[str]:
+    """The template tables (表二, 表三, 表四) not found, where their sections' tables should be."""
+    if ctx.template.id == "2007":
+        return []
+    found = {name.split("_")[0] for name in ctx.present_tables()}
+    cut = _cut_sections(ctx)
+    return [label for group, section, label in _TABLE_GROUPS if group not in found and section not in cut]
