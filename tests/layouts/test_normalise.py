@@ -37,6 +37,7 @@ def key(d) -> tuple:
         ("⼆⼈⾏⽅⾯", "二人行方面"),
         ("⻓⻔⻚⻛⻜⻢⻥⻦⻨⻩⻬⻮⻰⻅⻉⻋⻄⻆", "长门页风飞马鱼鸟麦黄齐齿龙见贝车西角"),  # radicals supplement (table)
         ("⺟⻳", "母龟"),  # the two supplement radicals NFKC maps
+        ("政府⻔⼾⽹站", "政府门户网站"),  # ⼾ is drawn 户 (NFKC would give the traditional 戶)
         ("\uf9b5\ufa11", "例﨑"),  # compatibility ideographs: canonical ones; U+FA11 is a unified ideograph and stays
         ("２０２３年ＸＸ科ａｂ", "2023年XX科ab"),  # full-width letters and digits
         ("，。：；（一）！？％　", "，。：；（一）！？％　"),  # full-width punctuation and U+3000: kept
