@@ -33,6 +33,7 @@ _PATTERN_WINDOW = 6  # characters past a label's length within which a section's
 _NUMERALS = "一二三四五六七八九十"
 _NUMBER_1 = re.compile(rf"(?<![{_NUMERALS}第])[{_NUMERALS}]{{1,2}}[ \t\u3000]*[、．.](?![0-9])")
 _SPACE = "[ \t\u3000]*"
+_LOOK_BACK = 240  # characters before a row label in which its row's start is looked for
 # A page number printed between two pages (`- 5 -`, `—5—`), and the review table's header end
 # before its figures (`…尚未审结 总计 10 1 0 …`): their own lines.
 _PAGE_NUMBER = re.compile(r"[-—–][ \u3000]\d{1,3}[ \u3000][-—–]|[—–]\d{1,3}[—–]")
@@ -131,7 +132,7 @@ def _row_start(line: str, offset: int) -> Cut | None:
     """Where the row of the label at `offset` starts in joined pipe rows: at the label (a `|` before
     it may close the previous row or a blank last cell of it, so it stays there); None when the label
     is the cell after a group label (`三、本年度办理结果 | （一）予以公开`: one row)."""
-    before = line[:offset].rstrip(" \t\u3000")
+    before = line[max(0, offset - _LOOK_BACK):offset].rstrip(" \t\u3000")  # bounded: linear in a long line
     if before.endswith("|"):
         previous = before[:-1].rstrip(" \t\u3000")
         cell = previous[previous.rfind("|") + 1:]
