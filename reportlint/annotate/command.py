@@ -1,6 +1,7 @@
 """`reportlint annotate`: one report in, its annotated copy (.docx) or report view (.html) out.
 
-The output goes beside the input by default (`REPORT.批注.docx`, `REPORT.批注.html`), is written
+The output goes beside the input by default (`REPORT.批注.docx`, `REPORT.批注.html`; `-o X.html` for a
+.docx writes its report view instead of the Word copy), is written
 to a temporary file in the same folder and renamed into place (never half-written), and is never
 the input itself.
 """
@@ -68,7 +69,10 @@ def annotate_file(source: Path, output: Path, result: FileResult, options: LintO
                   author: str = "reportlint") -> Written:
     """Write the annotated copy or the view of `source` for `result` (its findings, after baseline)."""
     check_output(source, output)
-    if source.suffix.lower() in DOCX_SUFFIXES:
+    wants_view = output.suffix.lower() in (".html", ".htm")
+    if source.suffix.lower() not in DOCX_SUFFIXES and output.suffix.lower() in DOCX_SUFFIXES:
+        raise AnnotateError(f"only a .docx report can be annotated as .docx; write the report view of {source.name} to an .html file")
+    if source.suffix.lower() in DOCX_SUFFIXES and not wants_view:
         read = read_path(source, options.max_bytes)
         if isinstance(read, ReadError) or read.format != "docx":
             return Written(None, "docx")

@@ -353,3 +353,13 @@ def test_a_copy_saved_by_word_and_annotated_again_keeps_no_entry_for_a_removed_c
     assert re.findall(r'w16cid:paraId="([0-9A-F]+)"', ids) == theirs
     assert re.findall(r'w16cex:durableId="([0-9A-F]+)"', extensible) == kept_durable
     assert [c.text for c in comments(tmp_path / "again.docx") if c.initials != "RL"] == [AUTHOR_COMMENT]
+
+
+def test_a_docx_can_have_its_report_view_and_a_text_no_word_copy(tmp_path):
+    draft = tmp_path / "draft.docx"
+    build_draft((SAMPLES / "bad" / "RL401_placeholder.txt").read_text(encoding="utf-8"), draft)
+    code, _, _ = annotate(str(draft), "-q", "-o", str(tmp_path / "view.html"))
+    page = (tmp_path / "view.html").read_text(encoding="utf-8")
+    assert code == 1 and page.startswith("<!DOCTYPE html>") and "RL401" in page
+    text = SAMPLES / "bad" / "RL401_placeholder.txt"
+    assert annotate(str(text), "-o", str(tmp_path / "x.docx"))[0] == 2 and not (tmp_path / "x.docx").exists()
