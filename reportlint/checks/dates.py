@@ -229,7 +229,8 @@ _RL503_GOOD = """青山县交通运输局2023年政府信息公开工作年度�
         "多见于沿用上年报告未改年份。为避免误报，以下不算：引用往年文件（“《2022年政务公开工作要点》”）、"
         "比较（“较2022年”“同比”）、“2022年度报告”、“……以来”、计划（“2024年将……”），以及总体情况以外的年份。"
         "每条提示写明互相矛盾的两处及其行号。统计期限只写了“自至”而没有日期，等于没有写报告年度；"
-        "“存在的主要问题及改进情况”中的改进计划写成报告年度本身（2016年报中的“2016年，我们将采取以下措施”），是沿用了上年报告。"
+        "“存在的主要问题及改进情况”中的改进计划写成报告年度本身（2016年报中的“2016年，我们将采取以下措施”），"
+        "或本报告表三的数字写在别的年份名下（2023年报中的“我局2022年共收到政府信息公开申请12件”而表三新收为12件），是沿用了上年报告。"
     ),
     explanation_en=(
         "Art. 49 of the regulation requires the report on the previous year; its statistics cover 1 Jan–31 Dec "
@@ -240,8 +241,9 @@ _RL503_GOOD = """青山县交通运输局2023年政府信息公开工作年度�
         "the year. Not flagged, to avoid false alarms: cited documents of other years, comparisons ('较2022年', "
         "'同比'), '2022年度报告', '…以来', plans ('2024年将…') and years outside 总体情况. Each finding names both "
         "places that disagree, with their lines. A period left without dates ('统计期限自至') gives no report year; plans "
-        "under 存在的主要问题及改进情况 dated the report year itself ('2016年，我们将…' in the 2016 report) were copied from "
-        "last year's report."
+        "under 存在的主要问题及改进情况 dated the report year itself ('2016年，我们将…' in the 2016 report), or this report's "
+        "table 三 figures given another year ('我局2022年共收到政府信息公开申请12件' in the 2023 report, 12 being its 新收), "
+        "were copied from last year's report."
     ),
     bad=_RL503_BAD,
     good=_RL503_GOOD,
@@ -302,6 +304,48 @@ def report_year(doc: Document, ctx, options) -> Iterator[Finding]:
     for mention, sentence in _body_years(doc, reference.year, name):
         yield _conflict(mention, reference, sentence)
     yield from _plans_dated_this_year(doc, ctx, reference)
+    yield from _own_figures_of_another_year(ctx, reference)
+
+
+# "我局2022年共收到政府信息公开申请12件" in the 2023 report, where 12 is this year's 一、本年新收: the
+# report's own figure given another year (the year left over from last year's text)
+_YEAR_FIGURE = re.compile(
+    r"((?:19|20)\d{2})年度?[^，,。；;\d]{0,16}?(?P<verb>收到|受理|新收|接收|办结|答复|办理)[^，,。；;\d]{0,16}?(?P<n>\d+)件"
+)
+_COMPARED = re.compile(r"较|同比|环比|比上|相比|上年|去年|上一年|增长|下降|增加|减少|以来|累计至|截至")
+_ROW_OF_VERB = {"收到": "r1", "受理": "r1", "新收": "r1", "接收": "r1", "办结": "r3_7", "答复": "r3_7", "办理": "r3_7"}
+
+
+def _own_figures_of_another_year(ctx, reference: _Mention) -> Iterator[Finding]:
+    from ..numbers import Kind
+    from .narrative import _units_of
+
+    view = ctx.table("request")
+    if view is None:
+        return
+    for unit in _units_of(ctx):
+        text = unit.compact
+        for match in _YEAR_FIGURE.finditer(text):
+            year = int(match.group(1))
+            if year == reference.year or _COMPARED.search(match.group()):
+                continue
+            row = _ROW_OF_VERB[match["verb"]]
+            if row not in view.by_id:
+                continue
+            value = view.value(row, "tot")
+            if value.kind is not Kind.NUMBER or value.number != int(match["n"]) or value.number == 0:
+                continue
+            yield Finding(
+                Message(
+                    "正文把本报告的数字写在 {year} 年名下（「{text}」）：表三的 {figure} 件是 {expected} 年的",
+                    "the text gives this report's figure to {year} ('{text}'): the {figure} in table 三 are {expected}'s",
+                ),
+                unit.span(match.start(1), match.end(1) + 1),
+                args={"year": year, "text": match.group()[:40], "figure": match["n"], "expected": reference.year},
+                expected=str(reference.year),
+                actual=str(year),
+                fingerprint_text=f"figure-year:{year}:{match['n']}",
+            )
 
 
 # a statistics period with the dates left out: "统计期限自至", "统计期限为年月日至年月日"

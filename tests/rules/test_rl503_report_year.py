@@ -296,3 +296,32 @@ def test_blank_statistics_period(blank, year):
 def test_a_placeholder_period_is_rl401s():
     text = variant().replace(_PERIOD.format(y=2023), "统计期限自xxxx年1月1日起至xxxx年12月31日止")
     assert [d.message for d in lint_text(text, options=LintOptions(select=("RL503",))).diagnostics if "没有填写" in d.message] == []
+
+
+# ---------------------------------------------------------------- the report's own figures given another year
+
+_REQUESTS = "全年共收到政府信息公开申请12件，上年结转1件，办结12件，结转下年度1件；"
+
+
+@pytest.mark.parametrize("sentence, figure", (
+    ("我局{p}年共收到政府信息公开申请12件，上年结转1件，办结12件，结转下年度1件；", "12"),
+    ("全年共收到政府信息公开申请12件，上年结转1件，{p}年度办结申请12件，结转下年度1件；", "12"),
+    ("{p}年受理依申请公开12件，上年结转1件，办结12件，结转下年度1件；", "12"),
+))
+@pytest.mark.parametrize("year", (2021, 2023, 2025))
+@pytest.mark.parametrize("body", BODIES, ids=[b[1] for b in BODIES])
+def test_own_figure_given_last_year(sentence, figure, year, body):
+    text = variant(body, year).replace(_REQUESTS, sentence.format(p=year - 1))
+    found = lint_text(text, options=LintOptions(select=("RL503",))).diagnostics
+    assert [(d.line, d.expected, d.actual) for d in found] == [(7, str(year), str(year - 1))]
+    assert f"表三的 {figure} 件是 {year} 年的" in found[0].message
+
+
+@pytest.mark.parametrize("sentence", (
+    _REQUESTS.replace("；", "，较2022年收到的9件有所增加；"),  # a comparison
+    _REQUESTS.replace("12件，上年", "12件（2022年收到申请9件），上年"),  # last year's own figure
+    "2022年共收到政府信息公开申请30件。" + _REQUESTS,  # another figure for another year
+))
+def test_figures_of_other_years_that_are_theirs(sentence):
+    text = variant(year=2023).replace(_REQUESTS, sentence)
+    assert [d for d in lint_text(text, options=LintOptions(select=("RL503",))).diagnostics if "名下" in d.message] == []
