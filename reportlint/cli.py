@@ -382,9 +382,9 @@ def annotate(path, output_file, lang, select, ignore, template, config_path, fai
     try:
         written = annotate_file(source, output, result, options, known, author=author)
     except AnnotateError as problem:
-        _fail_usage(str(problem))
+        _fail_usage(problem.text(lang))
     except OSError as problem:
-        _fail_usage(f"cannot write {output}: {problem.strerror or problem}")
+        _fail_usage(f"无法写入 {output}：{problem.strerror or problem}" if lang == "zh" else f"cannot write {output}: {problem.strerror or problem}")
     if not quiet:
         from .report import render_text
 

@@ -23,6 +23,13 @@ SUFFIX = "批注"
 class AnnotateError(Exception):
     """A usage problem (exit 2): the output would overwrite the input, or cannot be written."""
 
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
 
 @dataclass(frozen=True)
 class Written:
@@ -41,11 +48,11 @@ def default_output(path: Path) -> Path:
 
 def check_output(source: Path, output: Path) -> None:
     if output.exists() and output.resolve() == source.resolve():
-        raise AnnotateError(f"the output {output} is the input itself; give another name with -o")
+        raise AnnotateError(f"输出文件 {output} 就是输入文件：请用 -o 另起一个名字", f"the output {output} is the input itself; give another name with -o")
     if output.exists() and output.is_dir():
-        raise AnnotateError(f"the output {output} is a folder")
+        raise AnnotateError(f"输出 {output} 是一个文件夹", f"the output {output} is a folder")
     if not output.parent.is_dir():
-        raise AnnotateError(f"the folder of the output {output} does not exist")
+        raise AnnotateError(f"输出文件 {output} 所在的文件夹不存在", f"the folder of the output {output} does not exist")
 
 
 def write_atomically(output: Path, data: bytes) -> None:
@@ -71,7 +78,8 @@ def annotate_file(source: Path, output: Path, result: FileResult, options: LintO
     check_output(source, output)
     wants_view = output.suffix.lower() in (".html", ".htm")
     if source.suffix.lower() not in DOCX_SUFFIXES and output.suffix.lower() in DOCX_SUFFIXES:
-        raise AnnotateError(f"only a .docx report can be annotated as .docx; write the report view of {source.name} to an .html file")
+        raise AnnotateError(f"只有 .docx 报告能写出带批注的 .docx：请把 {source.name} 的报告视图写到 .html 文件",
+                            f"only a .docx report can be annotated as .docx; write the report view of {source.name} to an .html file")
     if source.suffix.lower() in DOCX_SUFFIXES and not wants_view:
         read = read_path(source, options.max_bytes)
         if isinstance(read, ReadError) or read.format != "docx":
@@ -81,7 +89,8 @@ def annotate_file(source: Path, output: Path, result: FileResult, options: LintO
         try:
             annotated = annotate_docx(source.read_bytes(), read, result, rules, lang=options.lang, author=author)
         except Exception as problem:  # noqa: BLE001 - python-docx on a file the reader accepted; say so, never a traceback
-            raise AnnotateError(f"cannot write comments into {source}: {type(problem).__name__}: {problem}") from None
+            raise AnnotateError(f"无法在 {source} 中写入批注（{type(problem).__name__}: {problem}）：请在 Word 中重新保存后再试",
+                                f"cannot write comments into {source}: {type(problem).__name__}: {problem}; save it again in Word and retry") from None
         write_atomically(output, annotated.data)
         not_exact = sum(1 for p in annotated.placements if p.kind not in {"exact", "cell"})
         return Written(output, "docx", len(annotated.placements), annotated.removed, not_exact)

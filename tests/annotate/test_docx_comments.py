@@ -363,3 +363,22 @@ def test_a_docx_can_have_its_report_view_and_a_text_no_word_copy(tmp_path):
     assert code == 1 and page.startswith("<!DOCTYPE html>") and "RL401" in page
     text = SAMPLES / "bad" / "RL401_placeholder.txt"
     assert annotate(str(text), "-o", str(tmp_path / "x.docx"))[0] == 2 and not (tmp_path / "x.docx").exists()
+
+
+def test_a_docx_the_reader_accepts_but_python_docx_cannot_open_is_a_clear_message(tmp_path):
+    import zipfile
+
+    from docx_helpers import W_NS
+
+    good = (SAMPLES / "good" / "qingshan_county_transport_2023.txt").read_text(encoding="utf-8").replace("2023年6月", "xxxx年6月")
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in good.splitlines() if "|" not in line)
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(bare, "w") as archive:  # no [Content_Types].xml, no relationships: only the body
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+    code, out, err = annotate(str(bare))
+    assert code in (1, 2) and "Traceback" not in out + err
+    if code == 2:
+        assert "无法在" in err and "写入批注" in err and not (tmp_path / "bare.批注.docx").exists()
+    else:
+        assert "RL001" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["bare.docx"], ["bare.docx", "bare.批注.docx"])
