@@ -77,8 +77,21 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     except TomlError as problem:
         raise ConfigError(f"{path}: {problem}") from problem
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("reportlint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table, not {_kind(tool)}")
+        table = tool.get("reportlint")
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: 'tool.reportlint' must be a table ([tool.reportlint]), not {_kind(table)}")
+        return table
     return data  # reportlint.toml: the keys at top level
+
+
+def _kind(value: Any) -> str:
+    return {str: "a string", int: "a number", float: "a number", bool: "true/false", list: "an array"}.get(type(value), type(value).__name__)
+
+
+MAX_EXTENDS = 32  # files in one `extends` chain
 
 
 def _validate(raw: dict[str, Any], path: Path) -> ConfigModel:
@@ -98,15 +111,23 @@ def _validate(raw: dict[str, Any], path: Path) -> ConfigModel:
 
 def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     """Read one configuration file and everything it extends."""
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (OSError, ValueError) as problem:  # a NUL byte in an `extends` value, a link loop
+        raise ConfigError(f"{_seen[-1] if _seen else path}: cannot use {str(path)!r}: {problem}") from None
     if path in _seen:
         raise ConfigError(f"{path}: 'extends' makes a cycle: {' -> '.join(str(p) for p in (*_seen, path))}")
+    if len(_seen) >= MAX_EXTENDS:
+        raise ConfigError(f"{_seen[0]}: 'extends' chain longer than {MAX_EXTENDS} files (MAX_EXTENDS), at {path}")
     raw = _read_table(path)
     if raw is None:
         raise ConfigError(f"{path}: no [tool.reportlint] table")
     values = _validate(raw, path)
     chain: tuple[Path, ...] = (path,)
-    packs = tuple((path.parent / pack).resolve() for pack in values.packs)
+    try:
+        packs = tuple((path.parent / pack).resolve() for pack in values.packs)
+    except (OSError, ValueError) as problem:
+        raise ConfigError(f"{path}: 'packs': {problem}") from None
     if values.extends:
         base = load_file((path.parent / values.extends), (*_seen, path))
         mine = dataclasses.asdict(values)

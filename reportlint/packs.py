@@ -244,7 +244,11 @@ def _build(pack: PackFile) -> tuple[Rule, ...]:
                 raise where.fail(f"name '{entry.name}' is already the name of rule {other.code} (from {other.source})")
             codes[entry.code] = _entry_label(kind, index, None)
             names[entry.name] = entry.code
-            rules.append(_BUILDERS[kind](entry, where, info))
+            try:
+                rules.append(_BUILDERS[kind](entry, where, info))
+            except TimeoutError as problem:  # a catastrophic regex met the entry's own examples
+                raise where.fail(f"a regular expression took longer than {PATTERN_SECONDS:g} s (PATTERN_SECONDS) on the entry's "
+                                 "examples: nested repeats such as (a+)+ backtrack without end; rewrite it") from problem
     return tuple(rules)
 
 
@@ -278,13 +282,76 @@ def _check_fields(text: str | None, key: str, allowed: set[str], where: _Where) 
             raise where.fail(f"'{key}' uses {{{name}}}, which this kind of entry does not fill; available: {available}")
 
 
-def _compile(regex: str, key: str, where: _Where) -> re.Pattern[str]:
-    try:
-        compiled = re.compile(regex)
-    except re.error as problem:
-        raise where.fail(f"'{key}' '{regex}' is not a valid regular expression: {problem}") from problem
+# A pack's regular expressions come from whoever wrote the pack: they are bounded when the pack is
+# read (length, nesting, repeat counts) and every search runs with the `regex` module's time limit,
+# so a catastrophic pattern ((a+)+$ and its kin) ends in a clear message, never a hang.
+PATTERN_CHARS = 1000  # longest pack regex
+MAX_COLUMNS = 100  # figures in an [[extra_row]] (the widest template table has 8)
+PATTERN_NESTING = 50  # groups inside groups
+PATTERN_REPEAT = 1000  # largest count in {m} / {m,n}
+PATTERN_SECONDS = 1.0  # one search over one text (an example at load, a report's text when checking)
+_REPEAT_COUNT = re.compile(r"\{\s*([0-9]+)\s*(?:,\s*([0-9]*)\s*)?\}")
+
+
+@dataclass(frozen=True)
+class BoundedPattern:
+    """A compiled pack regex whose every search stops after PATTERN_SECONDS (TimeoutError)."""
+
+    compiled: Any
+    pattern: str
+
+    def search(self, text: str) -> Any:
+        return self.compiled.search(text, timeout=PATTERN_SECONDS)
+
+    def fullmatch(self, text: str) -> Any:
+        return self.compiled.fullmatch(text, timeout=PATTERN_SECONDS)
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        return self.compiled.finditer(text, timeout=PATTERN_SECONDS)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text, timeout=PATTERN_SECONDS)
+
+
+def _nesting(pattern: str) -> int:
+    """How deep groups nest (escapes and character classes skipped), without compiling anything."""
+    depth = deepest = 0
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _compile(pattern: str, key: str, where: _Where) -> BoundedPattern:
+    import regex
+
+    shown = pattern if len(pattern) <= 80 else pattern[:79] + "…"
+    if len(pattern) > PATTERN_CHARS:
+        raise where.fail(f"'{key}' is {len(pattern)} characters long; a pack regex may have at most {PATTERN_CHARS} (PATTERN_CHARS)")
+    if _nesting(pattern) > PATTERN_NESTING:
+        raise where.fail(f"'{key}' '{shown}' nests groups {_nesting(pattern)} deep; at most {PATTERN_NESTING} (PATTERN_NESTING)")
+    for match in _REPEAT_COUNT.finditer(pattern):
+        if any(part and int(part) > PATTERN_REPEAT for part in match.groups()):
+            raise where.fail(f"'{key}' '{shown}' repeats {match.group()}; a count may be at most {PATTERN_REPEAT} (PATTERN_REPEAT)")
+    try:  # Python's re says what is wrong in the words its users know; `regex` (compatible) runs it
+        re.compile(pattern)
+        compiled = BoundedPattern(regex.compile(pattern, regex.VERSION0), pattern)
+    except (re.error, regex.error, OverflowError, RecursionError, ValueError, MemoryError) as problem:
+        raise where.fail(f"'{key}' '{shown}' is not a valid regular expression: {problem}") from problem
     if compiled.fullmatch(""):
-        raise where.fail(f"'{key}' '{regex}' matches empty text; it must match some wording")
+        raise where.fail(f"'{key}' '{shown}' matches empty text; it must match some wording")
     return compiled
 
 
@@ -697,6 +764,8 @@ def _extra_row(entry: ExtraRow, where: _Where, info: PackInfo) -> Rule:
         raise where.fail(f"'table' '{entry.table}' is not a template table; use one of {', '.join(tables)}{suggest(entry.table, tables)}")
     if entry.columns != "same" and not (isinstance(entry.columns, int) and not isinstance(entry.columns, bool) and entry.columns >= 1):
         raise where.fail(f"'columns' must be a whole number of at least 1, or \"same\" (as many as the template's table), not {entry.columns!r}")
+    if entry.columns != "same" and entry.columns > MAX_COLUMNS:
+        raise where.fail(f"'columns' is {entry.columns}; a row may have at most {MAX_COLUMNS} figures (MAX_COLUMNS)")
     key = normalise(entry.label)
     if not key:
         raise where.fail("'label' must not be empty")
