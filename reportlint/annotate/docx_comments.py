@@ -243,7 +243,8 @@ class _Body:
     def __init__(self, document, read: ReadResult) -> None:
         self.document = document
         self.read = read
-        self.lines = read.text.split("\n")
+        # findings are placed on the reader's text before normalisation (readers/normalise.py): the runs' own characters
+        self.lines = (read.original if getattr(read, "original", None) is not None else read.text).split("\n")
         self.map = read.source_map.lines if read.source_map is not None else ()
         self.paragraphs, self.tables = [], []
         for child in document.element.body.iterchildren():

@@ -1,7 +1,8 @@
 """The report view: one report as a self-contained HTML page, every finding marked in place.
 
-`render_view(text, result)` -> an HTML string. `text` is the report as the linter read it (the
-reader's text for .docx/.html/.pdf), `result` the `FileResult` of linting it; the view shows:
+`render_view(text, result)` -> an HTML string. `text` is the report as the linter read it
+(`lint.read_text`: the reader's text, normalised), `result` the `FileResult` of linting it (whose
+positions are on the file's own characters; they are moved onto `text`); the view shows:
 
 - the text as paragraphs, headings and real tables (the parser's blocks, so what is shown is what
   the rules saw), each finding highlighted where it points: a span of text, or the table cell;
@@ -26,9 +27,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import Iterable
 
@@ -40,6 +41,7 @@ from ..formats.html import SEVERITY, STATUS, clean
 from ..lint import FileResult
 from ..numbers import looks_like_value
 from ..parser import parse
+from ..readers.normalise import normalise
 from .cells import ARITHMETIC, CellRef, involved_cells
 
 UI = {
@@ -74,8 +76,8 @@ def render_view(text: str | None, result: FileResult, rules: Iterable[Rule] = ()
     lang = "en" if lang == "en" else "zh"
     ui = UI[lang]
     rules_by_code = {rule.code: rule for rule in rules}
-    diagnostics = list(result.diagnostics)
     doc = parse(text, path=result.path) if text else None
+    diagnostics = [_on_read_text(d, doc) for d in result.diagnostics] if doc is not None else list(result.diagnostics)
     involved = _involved(doc, diagnostics, result.template) if doc is not None else {}
     placed: set[int] = set()  # findings whose place in the text got an anchor `#f{index}`
     body = _document(doc, diagnostics, involved, ui, lang, placed, result.template) if doc is not None else (
@@ -142,6 +144,26 @@ def _involved(doc: Document, diagnostics: list[Diagnostic], template: str | None
         if entry is not None:
             found[index] = entry.cells
     return found
+
+
+def _on_read_text(d: Diagnostic, doc: Document) -> Diagnostic:
+    """A finding's columns on the text the linter read (`text`, normalised by readers/normalise.py)
+    rather than on the file's own characters (`d.source_line`): they differ where normalisation
+    removed a zero-width or private-use character before the finding."""
+    shown = doc.line(d.line)
+    if not d.source_line or d.source_line == shown:
+        return d
+    normalised = normalise(d.source_line)
+    if normalised.text != shown:
+        return d
+    removed = normalised.removed.get(1, ())
+    originals = [position + index for index, position in enumerate(removed)]  # 0-based columns of the removed characters
+
+    def column(original: int) -> int:
+        return original - bisect_left(originals, original - 1) if originals else original
+
+    end = column(d.end_column) if d.end_line == d.line else d.end_column
+    return replace(d, column=column(d.column), end_column=end)
 
 
 def _marks(diagnostics: list[Diagnostic], doc: Document) -> dict[int, list[_Mark]]:

@@ -382,3 +382,15 @@ def test_a_docx_the_reader_accepts_but_python_docx_cannot_open_is_a_clear_messag
     else:
         assert "RL001" in out
     assert sorted(p.name for p in tmp_path.iterdir()) in (["bare.docx"], ["bare.docx", "bare.批注.docx"])
+
+
+def test_characters_the_reader_normalises_do_not_move_the_anchor(tmp_path):
+    def edit(document):
+        paragraph = _paragraph_with(document, "全年未发生泄密")
+        paragraph.add_run("另有\u200b\ue000说明：ＸＸ科负责")
+
+    path = _small_report(tmp_path, edit)
+    annotate(str(path), "--select", "RL401", "-q")
+    placed = anchors(tmp_path / "small.批注.docx")
+    texts = [placed[str(c.comment_id)].text for c in _own(tmp_path / "small.批注.docx")]
+    assert texts == ["ＸＸ"], "the comment covers the file's own ＸＸ, after the removed characters"

@@ -133,3 +133,21 @@ def test_tables_printed_as_text_lines_are_laid_out_as_tables():
         if d.code == "RL304":
             (cell,) = marked(tree, index)
             assert cell.tag == "td" and cell.text_content() == d.actual
+
+
+def test_a_finding_after_characters_the_reader_removes_is_marked_on_its_text():
+    """Zero-width and private-use characters are dropped from the text the rules read
+    (readers/normalise.py) while findings point at the file's own characters: the view marks the
+    flagged text all the same, and a full-width ＸＸ (read as XX) too."""
+    good = (ROOT / "samples" / "good" / "qingshan_county_transport_2023.txt").read_text(encoding="utf-8")
+    text = good.replace("2023年6月", "\u200b\ue000\u200bxxxx年6月", 1).replace("明确办公室为", "明确ＸＸ科为", 1)
+    result = lint_text(text, path="zw.txt")
+    from reportlint.readers.normalise import normalise
+
+    html = render_view(normalise(text).text, result, all_rules())
+    tree = parse(html)
+    flagged = [d for d in result.diagnostics if d.code == "RL401"]
+    assert {d.actual for d in flagged} == {"xxxx", "ＸＸ"}
+    for index, d in enumerate(result.diagnostics):
+        if d.code == "RL401":
+            assert "".join(m.text_content() for m in marked(tree, index)) in {"xxxx", "XX"}
