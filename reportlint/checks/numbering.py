@@ -137,10 +137,11 @@ def _sub_headings(doc: Document, ctx) -> Iterator[Finding]:
     current: str | None = None
     seen: dict[int, Heading] = {}
     last = 0
+    opened = _sections_opened(ctx)
     for heading in doc.headings:
         if heading.level == 1:
             # a level-1 line that is no template section ("三、" cut from a PDF table) does not leave the section
-            current = _section_of(heading, ctx) or current
+            current = opened.get(id(heading)) or current
             seen, last = {}, 0
             continue
         if heading.level != 2 or heading.span.line in tables or current in table_sections or not heading.section[:1]:
@@ -163,9 +164,10 @@ def _sub_headings(doc: Document, ctx) -> Iterator[Finding]:
         last = max(last, value)
 
 
-def _section_of(heading: Heading, ctx) -> str | None:
-    """The template section a level-1 heading opens (its id), or its own numeral when it is none."""
+def _sections_opened(ctx) -> dict[int, str]:
+    """id(heading) -> the template section that level-1 heading opens (built once: a search per
+    heading made n headings cost n² time)."""
+    opened: dict[int, str] = {}
     for match in ctx.sections:
-        if match.heading is heading:
-            return match.spec.id
-    return None
+        opened.setdefault(id(match.heading), match.spec.id)
+    return opened

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import Iterator
 
 from ..api import Finding, Message, rule
@@ -200,7 +199,8 @@ def _has_content(doc: Document, heading: Heading, places: dict[int, int]) -> boo
         return True  # "六、其他需要报告的事项。本年度未收取信息处理费。"
     blocks = doc.blocks
     start = places[id(heading)] if id(heading) in places else blocks.index(heading)
-    for block in itertools.islice(blocks, start + 1, None):
+    for index in range(start + 1, len(blocks)):  # by index: islice would step over the first `start` blocks each time
+        block = blocks[index]
         if isinstance(block, Heading):
             if block.level == 1:
                 return False
