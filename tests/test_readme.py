@@ -85,7 +85,7 @@ def test_each_ci_package_has_a_skip_that_names_it():
     for package in SCRIPT.ci_packages(CI):
         if package.startswith("fonts-"):
             continue
-        assert re.search(rf"apt-get install [^\"']*\b{re.escape(package)}\b", sources), f"no skip reason names {package}"
+        assert re.search(rf"(apt-get install|Debian package) [^\"']*\b{re.escape(package)}\b", sources), f"no skip reason names {package}"
 
 
 def test_the_version_lives_in_one_place():
