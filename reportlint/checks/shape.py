@@ -313,7 +313,7 @@ def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
         if row.id in present or row.kind == "group":
             continue
         parent = row.parent
-        if parent and parent in present and any(v.kind is Kind.NUMBER for v in view.by_id[parent].values):
+        if parent and parent in view.by_id and any(v.kind is Kind.NUMBER for v in view.by_id[parent].values):
             if row.id == f"{parent}_1":  # reported once for the group printed as a single row
                 yield Finding(
                     Message(
@@ -329,7 +329,7 @@ def _missing_rows(ctx, name: str, view: TableView) -> Iterator[Finding]:
             continue  # the text stops before this row
         if ctx.starts_mid_way and order.index(row.id) < first_present:
             continue  # the text starts after this row
-        anchor = next((view.by_id[r] for r in order[order.index(row.id):] if r in present), view.rows[-1])
+        anchor = next((view.by_id[r] for r in order[order.index(row.id):] if r in view.by_id), view.rows[-1])
         yield Finding(
             Message("{table}缺少「{row}」行", "{table_en} lacks the row '{row}'"),
             anchor.row.span,
