@@ -64,3 +64,11 @@ def test_rl005_names_the_basis_with_single_brackets(year, template, lang):
     assert finding.message.count("《") == finding.message.count("》") >= 1
     if template == "2007":
         assert "《中华人民共和国政府信息公开条例》（2007）" in finding.message
+
+
+def test_user_facing_documents_cite_no_internal_document():
+    documents = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "samples").rglob("README.md")),
+                 *sorted((ROOT / "samples").rglob("*.toml"))]
+    for path in documents:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not re.search(r"REFERENCE|参考文档", line), f"{path.relative_to(ROOT)}:{number}: {line}"
