@@ -22,8 +22,18 @@ _SENTENCE = "。；;！？!?\n"
 _IN_FORCE_FROM = 2019  # 国务院令第711号 revised the regulation on 2019-04-03, in force 2019-05-15
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+class _Positions:
+    """1-based line and column of increasing offsets, counting line breaks once (linear in the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.line = text, 0, 1
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line, offset - self.text.rfind("\n", 0, offset)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -54,11 +64,12 @@ def _sentence(text: str, start: int, end: int) -> str:
 )
 def regulation_title(doc: Document, ctx, options) -> Iterator[Finding]:
     text = doc.text[:200_000]
+    position = _Positions(text)
     for match in _CITED.finditer(text):
         name = re.sub(r"\s+", "", match.group(1))
         if name in _ACCEPTED or not _NATIONAL.match(name):
             continue
-        line, column = _position(text, match.start())
+        line, column = position(match.start())
         yield Finding(
             Message(
                 "条例名称有误：《{name}》应为《中华人民共和国政府信息公开条例》",
@@ -73,10 +84,11 @@ def regulation_title(doc: Document, ctx, options) -> Iterator[Finding]:
     year = ctx.year.year
     if year is None or year < _IN_FORCE_FROM:
         return
+    position = _Positions(text)
     for match in _OLD_DECREE.finditer(text):
         if _HISTORY.search(_sentence(text, match.start(), match.end())):
             continue
-        line, column = _position(text, match.start())
+        line, column = position(match.start())
         yield Finding(
             Message(
                 "{year}年度报告引用了2007年的条例（国务院令第492号）：条例已于2019年修订（国务院令第711号），应依据修订后的条例",

@@ -19,6 +19,7 @@ from .examples import TITLE
 from .narrative import _units_of
 
 _CLAUSE = "，,；;。！？!?"
+_CLAUSE_REACH = 300
 _NONE = r"(?:未|没有|无|均未|尚未|并未)"
 _CLAIMS = (
     # (kind, pattern): none received, all handled, no review, no lawsuit, neither
@@ -113,9 +114,10 @@ def self_contradiction(doc: Document, ctx, options) -> Iterator[Finding]:
             if kind in reported:
                 continue
             for match in pattern.finditer(text):
-                start = max(text.rfind(c, 0, match.start()) for c in _CLAUSE) + 1
-                ends = [i for i in (text.find(c, match.end()) for c in _CLAUSE) if i >= 0]
-                clause = text[start:min(ends, default=len(text))]
+                reach = max(0, match.start() - _CLAUSE_REACH)  # a clause is never longer: no quadratic scan
+                start = max(reach, max(text.rfind(c, reach, match.start()) for c in _CLAUSE) + 1)
+                ends = [i for i in (text.find(c, match.end(), match.end() + _CLAUSE_REACH) for c in _CLAUSE) if i >= 0]
+                clause = text[start:min(ends, default=min(len(text), match.end() + _CLAUSE_REACH))]
                 if _OTHER_YEAR.search(clause):
                     continue
                 finding = _contradiction(kind, match, clause, unit, request, received, carried, reviews, lawsuits, ctx)

@@ -10,6 +10,7 @@ sections whose content is the template's tables (their row labels （一）…�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from ..api import Finding, Message, rule
@@ -30,8 +31,18 @@ def _value(numeral: str) -> int | None:
     return _VALUE.get(numeral)
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+class _Positions:
+    """1-based line and column of increasing offsets, counting line breaks once (linear in the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.line = text, 0, 1
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line, offset - self.text.rfind("\n", 0, offset)
 
 
 def _heading_lines(doc: Document) -> list[int]:
@@ -95,16 +106,17 @@ def _points(doc: Document) -> Iterator[Finding]:
     text = doc.text
     if "一是" not in text:
         return
-    headings = set(_heading_lines(doc))
+    headings = _heading_lines(doc)  # sorted: whether one lies between two points is a bisection
     tables = _table_lines(doc)
+    position = _Positions(text)
     seen: dict[int, int] = {}  # value -> line of the list's point with that number
     last = 0
     list_line = 0  # the line where the open list began (0: none)
     for match in _POINT.finditer(text):
-        line, column = _position(text, match.start())
+        line, column = position(match.start())
         if line in tables:
             continue
-        if list_line and any(list_line < h <= line for h in headings):
+        if list_line and bisect_right(headings, line) > bisect_right(headings, list_line):
             seen, last, list_line = {}, 0, 0  # a heading closes the list
         value = _value(match.group()[0])
         if value == 1:

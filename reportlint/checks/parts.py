@@ -16,6 +16,7 @@ _INTRO = re.compile(
 )
 _ITEM_END = re.compile(r"(?:情况|事项|措施|打算|附表|概述|附件|内容|计划|方向|工作)$")
 _INTRO_LINES = 40
+_INTRO_CHARS = 3000
 
 
 def _count(text: str) -> tuple[int, int]:
@@ -69,7 +70,7 @@ _SECTIONS_MESSAGE = Message(
 def part_count(doc: Document, ctx, options) -> Iterator[Finding]:
     first_heading = next((h.span.line for h in doc.headings if h.level == 1), _INTRO_LINES)
     for number, line in enumerate(doc.lines[: min(first_heading, _INTRO_LINES)], start=1):
-        match = _INTRO.search(line)
+        match = _INTRO.search(line[:_INTRO_CHARS])  # the introduction's sentence is near the start: bounded work per line
         if match is None:
             continue
         stated = _value(match["n"])
