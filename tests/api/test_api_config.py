@@ -116,3 +116,17 @@ def test_a_pack_code_is_known_where_its_configuration_applies():
     assert {d.code for d in result.diagnostics} == {"HB101"}
     with pytest.raises(ValueError, match="HB101"):
         LintOptions.from_config(SAMPLES / "good" / "qingshan_county_transport_2023.txt", select=("HB101",))
+
+
+def test_a_changed_configuration_or_pack_is_read_again(tmp_path):
+    report = _write(tmp_path, '[severity]\nRL401 = "warning"\n')
+    assert {d.severity.value for d in lint_path(report).diagnostics if d.code == "RL401"} == {"warning"}
+    (tmp_path / "reportlint.toml").write_text('[severity]\nRL401 = "info"  # changed\n', encoding="utf-8")
+    assert {d.severity.value for d in lint_path(report).diagnostics if d.code == "RL401"} == {"info"}
+    pack = (SAMPLES / "packs" / "hubei-2021.toml").read_text(encoding="utf-8")
+    (tmp_path / "pack.toml").write_text(pack, encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('packs = ["pack.toml"]\n', encoding="utf-8")
+    assert "HB201" in {d.code for d in lint_path(report).diagnostics}
+    (tmp_path / "pack.toml").write_text(pack.replace('code = "HB201"', 'code = "HB209"'), encoding="utf-8")
+    codes = {d.code for d in lint_path(report).diagnostics}
+    assert "HB209" in codes and "HB201" not in codes
