@@ -859,6 +859,21 @@ def readers(report: Report) -> None:
     report.sections.append("### 7. Reading budgets (bench/readers.py)\n\n" + table + "\n")
 
 
+def shapes(report: Report, quick: bool) -> None:
+    """bench/linear_shapes.py: the inputs of issue 12 that once cost time in the square of their size."""
+    log("quadratic shapes (bench/linear_shapes.py) …")
+    proc = subprocess.run([PY, str(BENCH / "linear_shapes.py"), *(["--quick"] if quick else [])], cwd=ROOT, capture_output=True,
+                          text=True, check=False, timeout=3600)
+    table = proc.stdout.strip() or proc.stderr.strip()[-2000:]
+    worst = re.search(r"Worst k ([0-9.]+)", table)
+    report.add("long-line and many-match shapes (blanks, figures, placeholders, entities, headings, suppression names) at 1/10/100×: linear",
+               f"time ∝ size^{worst.group(1) if worst else '?'} at worst", "linear: k ≤ 1.2", proc.returncode == 0)
+    report.sections.append(
+        "### Long-line and many-match shapes (bench/linear_shapes.py)\n\n"
+        "Each shape of issue 12 linted with `lint_text` in one process (CPU time, best of 2 below 100×), the line-length "
+        "bound raised so the long lines are really checked; k between consecutive sizes.\n\n" + table + "\n")
+
+
 def serve_load(report: Report) -> None:
     """bench/serve_load.py: 400 uploads from 20 clients on loopback, included as is."""
     log("server load (bench/serve_load.py) …")
@@ -929,7 +944,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-load", type=float, default=1.5, help="wait until the 1-minute load average is below this (default 1.5)")
     parser.add_argument("--max-wait", type=float, default=None, help="seconds to wait for that at most (default 2400; --quick 0)")
     parser.add_argument("--keep", type=Path, default=None, help="generate the corpus here and keep it (default: a temp dir, removed)")
-    parser.add_argument("--skip", action="append", default=[], choices=["cold", "throughput", "memory", "single", "textlint", "readers", "serve"])
+    parser.add_argument("--skip", action="append", default=[], choices=["cold", "throughput", "memory", "single", "textlint", "readers", "serve", "shapes"])
     args = parser.parse_args(argv)
     mode = QUICK if args.quick else FULL
     output = args.output or (None if args.quick else ROOT / "BENCHMARKS.md")
@@ -970,6 +985,8 @@ def main(argv: list[str] | None = None) -> int:
             report.part("textlint", lambda: textlint(report, mode, folder, work, draft if draft.exists() else None), max_load=args.max_load)
         if "readers" not in args.skip:
             report.part("readers", lambda: readers(report), max_load=args.max_load)
+        if "shapes" not in args.skip:
+            report.part("shapes", lambda: shapes(report, args.quick), max_load=args.max_load)
         if "serve" not in args.skip:
             report.part("serve", lambda: serve_load(report), max_load=args.max_load)
         log("profiles …")
