@@ -55,3 +55,30 @@ def test_a_section_heading_inside_a_sentence_is_cut_only_after_a_long_line() -> 
     from reportlint.parser import parse
 
     assert parse("本报告包括：一、总体情况，二、主动公开政府信息情况等部分。\n").cut_lines == ()  # a short line is never cut
+
+
+# ---------------------------------------------------------------- generated reports, every way of joining
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from printed import generated_report  # noqa: E402
+
+
+@settings(derandomize=True, max_examples=40, deadline=None, database=None)
+@given(
+    seed=st.integers(min_value=0, max_value=10_000),
+    layout=st.sampled_from(["2021", "2019"]),
+    wrong_cell=st.booleans(),
+    join=st.sampled_from(list(JOINS.values())),
+    pipes=st.booleans(),
+)
+def test_generated_reports_joined_keep_their_verdict(seed: int, layout: str, wrong_cell: bool, join: str, pipes: bool) -> None:
+    """2019 and 2021 layouts, random consistent tables (or one changed cell), pipe rows or figures
+    after their labels, joined with nothing or spaces: the same errors, never RL101 or RL108."""
+    text = generated_report(seed, layout, wrong_cell)
+    if not pipes:
+        text = text.replace(" | ", " ")
+    joined = lint_text(join.join(text.split("\n")))
+    assert not {"RL101", "RL108"} & {d.code for d in joined.diagnostics}
+    assert sorted(_errors(joined)) == sorted(_errors(lint_text(text)))
