@@ -36,7 +36,7 @@ def pdfplumber_text(pdf: Path) -> str:
 def _pdftotext(pdf: Path, *options: str) -> str:
     program = shutil.which("pdftotext")
     if program is None:
-        raise Unavailable("pdftotext (Debian package poppler-utils)")
+        raise Unavailable("pdftotext: apt-get install poppler-utils")
     done = subprocess.run([program, *options, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120, check=True)
     return done.stdout.decode("utf-8")
 

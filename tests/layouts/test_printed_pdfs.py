@@ -53,7 +53,7 @@ def errors(diagnostics) -> list:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> dict[str, Path]:
     if chromium() is None:
-        pytest.skip("needs chromium (Debian package chromium, installed by .ci/run)")
+        pytest.skip("needs chromium: apt-get install chromium fonts-noto-cjk (.ci/run does)")
     folder = tmp_path_factory.mktemp("printed")
     return {name: print_pdf(report_html(text), folder / f"{name}.pdf") for name, text in SOURCES.items()}
 
