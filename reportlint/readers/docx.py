@@ -11,7 +11,6 @@ bounded spans, so no value in the file can make the work grow past `Limits`.
 
 from __future__ import annotations
 
-import bz2  # noqa: F401 - zipfile's bzip2 entries raise OSError/ValueError through it
 import io
 import lzma
 import posixpath
