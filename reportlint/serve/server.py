@@ -84,7 +84,12 @@ def build(options: ServeOptions):
 def _die_with_parent() -> None:
     """In each forked worker (Linux): be killed when the thread that forked it ends, so a killed
     server leaves no worker behind holding its sockets or a pathological file. A worker lives only
-    while the request thread that started it waits for it (parallel.run), so this never cuts one short."""
+    while the request thread that started it waits for it (parallel.run), so this never cuts one short.
+    The server's SIGTERM/SIGINT handlers (uvicorn's graceful shutdown) are reset: a worker stops when told."""
+    import signal
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
     try:
         import ctypes
 

@@ -76,6 +76,13 @@ def test_killed_mid_batch_loses_no_decision(live_server, tmp_path):
     thread, _ = _in_background(lambda: httpx.post(server.url + "/check", files={"files": ("batch.zip", hanging)}, timeout=60))
     time.sleep(1.5)
     assert leftovers(data / "tmp"), "the batch should be in flight"
+    workers = [pid for pid in _processes_mentioning(str(data)) if pid != server.process.pid]
+    assert workers
+    os.kill(workers[0], signal.SIGTERM)  # a worker obeys SIGTERM (it does not inherit the server's handler)
+    deadline = time.monotonic() + 10
+    while workers[0] in _processes_mentioning(str(data)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers[0] not in _processes_mentioning(str(data))
     server.kill()
     thread.join(60)
     assert not thread.is_alive(), "the client should see the connection close at once"
