@@ -269,7 +269,7 @@ def signals(work: Path, rounds: int, files: int, rng: random.Random) -> Tally:
         text = target.read_text(encoding="utf-8")
         ok = not alive and (text == "previous\n" or _parses(fmt, text) and record_count(fmt, parse_output(fmt, text)) in (None, files))
         ok = ok and not [p for p in work.iterdir() if p.name.startswith(f".out.{fmt}.")]
-        tally.add(code, "", 0.0, files, allowed=(0, 128 + signum), output_ok=ok)
+        tally.add(code, "", 0.0, files, allowed=(0, 128 + signum, -signum), output_ok=ok)
         print(f"signals {round_ + 1}/{rounds}: {fmt} {signum.name} at {delay:.1f} s -> exit {code}", file=sys.stderr, flush=True)
     return tally
 

@@ -38,7 +38,9 @@ def test_a_signal_stops_every_worker_and_keeps_the_output_whole(inbox, tmp_path,
     target.write_text(PREVIOUS, encoding="utf-8")
     code, alive = interrupted_run(["--jobs", "2", "--format", fmt, "-o", str(target), str(inbox)], delay, signum)
     assert alive == []
-    assert code in (128 + signum, 0), code
+    # -signum: the signal came while the interpreter itself was starting, before reportlint set any
+    # handler; it ended by the signal (a shell shows 128 + signum) and nothing had been written
+    assert code in (128 + signum, -signum, 0), code
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == [target.name]  # no temporary file left behind
     text = target.read_text(encoding="utf-8")
