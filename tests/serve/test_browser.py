@@ -25,7 +25,7 @@ def browser_page(live_server):
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], timeout=30_000)
         context = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(90_000)  # a 20-file batch on a loaded 2-core machine
         page = context.new_page()
         problems: list[str] = []
         page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
