@@ -201,11 +201,10 @@ def create_app(services: Services) -> FastAPI:
 
     @app.get("/progress/{token}", summary="How far an upload from the page has got", tags=["pages"],
              description="`{done, total}` files of the upload that sent this token (a random value of its own) in its form field "
-                         "`progress`; 404 before its files are unpacked and after it is answered.")
+                         "`progress`; `{done: 0, total: 0}` before its files are unpacked, after it is answered, or for any other token "
+                         "(never an error: the page polls while its upload runs).")
     def upload_progress(token: str):
-        if token not in progress:
-            raise StarletteHTTPException(404)
-        done, total = progress[token]
+        done, total = progress.get(token, (0, 0))
         return {"done": done, "total": total}
 
     @app.get("/b/{batch_id}", response_class=HTMLResponse, summary="A batch's review page", tags=["pages"])

@@ -110,6 +110,7 @@ JS = r"""
         p.addEventListener("load", function () {
           if (p.status !== 200 || polling === null) return;
           var state = JSON.parse(p.responseText);
+          if (!state.total) return;
           bar.max = state.total; bar.value = state.done;
           say(form.dataset.progress.replace("{done}", state.done).replace("{total}", state.total));
         });
