@@ -11,7 +11,8 @@ from .issuer import Issuer, detect_issuer
 from .labels import simplify_for_matching
 from .reportyear import ReportYear, detect_year
 from .sections import SectionMatch, match_sections
-from .tables import PAGE_MARKER, Candidate, TableView, candidates, find_table, find_unlabelled_table
+from .tablepieces import Piece, pieces
+from .tables import PAGE_MARKER, Candidate, TableView, candidates, find_table, read_table
 from .templates import Template, all_templates, template_for_year
 
 _TITLE_WORDS = re.compile(r"(信息公开|政务公开|政务信息公开).{0,30}(年度报告|工作报告|情况报告|年报|报告)")
@@ -93,10 +94,10 @@ class LintContext:
         return len(found) >= 2 and self._has_template_row(reference)
 
     def _has_template_row(self, reference) -> bool:
-        """A row of the request table, or the review table's row of figures."""
-        for name in ("request", "review"):
-            spec = reference.tables[name]
-            found = find_table(self.rows, spec) if any(row.label for row in spec.rows) else find_unlabelled_table(self.rows, spec)
+        """A row of one of the template's tables (表二 blocks too: an excerpt may stop in section 二),
+        or the review table's row of figures."""
+        for spec in reference.tables.values():
+            found = find_table(self.rows, spec) if any(row.label for row in spec.rows) else read_table(self.pieces, spec)
             if found is not None:
                 return True
         return False
@@ -145,17 +146,25 @@ class LintContext:
         return None
 
     def table(self, name: str) -> TableView | None:
-        """The template table `name` ('request', 'review') as found in the document, or None."""
+        """The template table `name` ('request', 'review') as read from the document, or None
+        when it is not printed or could not be read with confidence (see `unreadable_tables`)."""
+        view = self._read(name)
+        return None if view is None or view.unreadable else view
+
+    def unreadable_tables(self) -> dict[str, TableView]:
+        """The template's tables printed but not read with confidence (RL205), by name."""
+        return {name: view for name in self.template.tables if (view := self._read(name)) is not None and view.unreadable}
+
+    def _read(self, name: str) -> TableView | None:
         if name not in self._tables:
             spec = self.template.tables.get(name)
-            if spec is None:
-                view = None
-            elif any(row.label for row in spec.rows):
-                view = find_table(self.rows, spec)
-            else:
-                view = find_unlabelled_table(self.rows, spec)
-            self._tables[name] = view
+            self._tables[name] = None if spec is None else read_table(self.pieces, spec)
         return self._tables[name]
+
+    @cached_property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The document's table-like text as label fragments and figures (tablepieces.py)."""
+        return pieces(self.doc)
 
     @cached_property
     def issuer(self) -> Issuer:

@@ -12,9 +12,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
+import itertools
+import math
+
 from .document import Cell, Document, Row, Span, Table
+from .expressions import parse_expression
 from .labels import normalise, similarity
 from .numbers import MISSING, Kind, Value, looks_like_value, parse_value
+from .tablealign import WEAK, Alignment, Block, align
+from .tablepieces import FIGURE, LABEL, PAGE_MARKER, SOFT, Piece
 from .templates import RowSpec, TableSpec
 
 _FUZZY_THRESHOLD = 0.8
@@ -38,6 +44,7 @@ class TableView:
 
     spec: TableSpec
     rows: tuple[MatchedRow, ...]
+    unreadable: str = ""  # why the figures could not be placed with confidence ('' when they were)
 
     @cached_property
     def by_id(self) -> dict[str, MatchedRow]:
@@ -82,7 +89,6 @@ def _split(row: Row) -> tuple[list[Cell], list[Cell]]:
     return labels, cells
 
 
-PAGE_MARKER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|P\.\s*\d+|Page\s+\d+.*)\s*$")
 _TOKEN = re.compile(r"\S+")
 _MAX_PENDING = 16
 
@@ -287,29 +293,205 @@ def find_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None
     return TableView(spec, tuple(matched)) if matched else None
 
 
-def find_unlabelled_table(rows: tuple[Candidate, ...], spec: TableSpec) -> TableView | None:
-    """A one-row table of bare figures (the review/litigation table) after a header naming it.
+def read_table(found: tuple[Piece, ...], spec: TableSpec) -> TableView | None:
+    """Table `spec` as printed in the document (tablepieces.pieces), by alignment with the template.
 
-    The row may be short, or hold a word where a figure belongs: the shape and cell rules say so.
+    None when the document shows none of its labels (or, for the unlabelled review table, no
+    header naming it). A view whose figures could not be placed with confidence carries the reason
+    in `unreadable`; its cells then take part in no check.
     """
+    region = _region(found, spec)
+    if region is None:
+        return None
+    part = found[region[0]:region[1]]
+    alignment = align(part, spec)
+    if not any(block.cells for block in alignment.blocks):
+        return None  # labels without a single cell: the table printed empty (RL201 says so)
+    # a group label on its own line is part of the reading, not a row of figures
+    rows = tuple(_matched(part, spec, block) for block in alignment.blocks if block.cells or spec.rows[block.row].kind != "group")
+    return TableView(spec, rows, _doubt(part, spec, alignment))
+
+
+def _doubt(part: tuple[Piece, ...], spec: TableSpec, alignment: Alignment) -> str:
+    """Why the reading is not sure ('' when it is)."""
+    labelled = any(row.label for row in spec.rows)
+    weak = [b for b in alignment.blocks if b.cells and labelled and b.score < WEAK]
+    if weak:
+        return f"weak:{len(weak)}"
+    labelled_lines = {p.cell.span.line for p in part if p.kind == LABEL}
+    stray = [i for i in alignment.stray if part[i].cell.span.line not in labelled_lines]
+    if stray:
+        return f"stray:{len(stray)}"
+    for block in alignment.blocks:
+        if block.packed and len(_splits(part[block.cells[0]].text, spec)) != 1:
+            return "packed"
+    return ""
+
+
+def _matched(part: tuple[Piece, ...], spec: TableSpec, block: Block) -> MatchedRow:
     width = len(spec.columns)
-    words = spec.header_words
-    header_seen = False
-    for candidate in rows:
-        if any(word in label for label in candidate.labels for word in words):
-            header_seen = True
-        if not header_seen or candidate.label_cells or candidate.labels and not _only_header(candidate):
+    label_pieces = [part[i] for i in block.labels]
+    if block.packed:
+        piece = part[block.cells[0]]
+        splits = _splits(piece.text, spec)
+        cells = _packed_cells(piece.cell, splits[0]) if len(splits) == 1 else [piece.cell]
+    else:
+        cells = [part[i].cell for i in block.cells]
+    values = [parse_value(cell.text, cell) for cell in cells[:width]]
+    values += [MISSING] * (width - len(values))
+    everything = [p.cell for p in label_pieces] + cells
+    first = min(everything, key=lambda c: (c.span.line, c.span.column))
+    last = max(everything, key=lambda c: (c.span.end_line, c.span.end_column))
+    label = "".join(p.text for p in label_pieces)
+    if label_pieces:
+        head = label_pieces[0].cell.span
+        tail = label_pieces[-1].cell.span
+        label_cell = Cell(label, Span(head.line, head.column, tail.end_line, tail.end_column) if tail.line == head.line else head, 0)
+    else:
+        label_cell = Cell("", Span(first.span.line, first.span.column, first.span.line, first.span.column), 0)
+    span = Span(first.span.line, first.span.column, last.span.end_line, last.span.end_column)
+    row = Row((label_cell, *cells), span, "")
+    return MatchedRow(spec.rows[block.row], row, label, block.exact, tuple(values), block.extra)
+
+
+def _packed_cells(cell: Cell, parts: tuple[str, ...]) -> list[Cell]:
+    cells, at = [], cell.span.column
+    for index, text in enumerate(parts):
+        cells.append(Cell(text, Span(cell.span.line, at, cell.span.line, at + len(text)), cell.index + index))
+        at += len(text)
+    return cells
+
+
+_MAX_SPLITS = 50_000
+
+
+def _splits(digits: str, spec: TableSpec) -> list[tuple[str, ...]]:
+    """The ways to cut a run of digits into one figure per column (no leading zeros) that satisfy
+    every per-row identity of the table; more than one (or none) means the row cannot be read."""
+    width = len(spec.columns)
+    checks = [parse_expression(identity.expression) for identity in spec.identities if identity.each == "row"]
+    if not checks or len(digits) < width:
+        return []
+    if math.comb(len(digits) - 1, width - 1) > _MAX_SPLITS:
+        return []
+    found: list[tuple[str, ...]] = []
+    columns = spec.column_ids
+    for cuts in itertools.combinations(range(1, len(digits)), width - 1):
+        bounds = (0, *cuts, len(digits))
+        parts = tuple(digits[a:b] for a, b in zip(bounds, bounds[1:]))
+        if any(len(x) > 1 and x[0] == "0" for x in parts):
             continue
-        cells = list(candidate.cells or candidate.row.cells)  # a wholly blank row keeps its empty cells
-        values, extra = _values(cells, width)
-        figures = sum(1 for v in values if v.kind is Kind.NUMBER)
-        usable = sum(1 for v in values if v.kind is not Kind.TEXT and v.kind is not Kind.MISSING)
-        # the template's empty row (all blank, full width), or a row that is mostly figures
-        if (figures == 0 and len(cells) >= width and usable == width) or (figures and len(cells) >= width // 2 and usable >= width // 2):
-            return TableView(spec, (MatchedRow(spec.rows[0], candidate.row, "", True, values, extra),))
-    return None
+        amounts = dict(zip(columns, (int(x) for x in parts)))
+        if all(sum(amounts[t] for t in e.left) == sum(amounts[t] for t in e.right) for e in checks):
+            found.append(parts)
+            if len(found) > 1:
+                break
+    return found
 
 
-def _only_header(candidate: Candidate) -> bool:
-    """PDF text: the figures line may follow header fragments that were joined as its label."""
-    return candidate.row.cells[0].text == "" or not candidate.row.cells[0].text.strip()
+_REGION_GAP = 60  # lines between two labels of one table at most (one cell per line: 8 lines a row)
+_LINE_GAP = 4  # lines without pieces (narrative) that end a table
+
+
+def _region(found: tuple[Piece, ...], spec: TableSpec) -> tuple[int, int] | None:
+    """The pieces that may belong to `spec`: around the densest run of its labels (or after its header)."""
+    labelled = any(row.label for row in spec.rows)
+    anchors = [i for i, p in enumerate(found) if p.kind == LABEL and _is_anchor(p.key, spec, labelled)]
+    if not anchors:
+        return None
+    clusters: list[list[int]] = [[anchors[0]]]
+    for i in anchors[1:]:
+        if found[i].cell.span.line - found[clusters[-1][-1]].cell.span.line > _REGION_GAP:
+            clusters.append([])
+        clusters[-1].append(i)
+    width = len(spec.columns)
+    if not labelled:
+        for cluster in clusters:
+            end = _after_header(found, cluster[-1], width)
+            if end is not None:
+                return cluster[0], end
+        return None
+    cluster = max(clusters, key=lambda c: len({_anchor_rows(found[i].key, spec) for i in c}))
+    return _back(found, cluster[0], width), _forward(found, cluster[-1], spec)
+
+
+def _after_header(found: tuple[Piece, ...], start: int, width: int) -> int | None:
+    """The review table's figures follow its header: the end of the line where `width` figures are complete."""
+    figures = 0
+    i = start + 1
+    while i < len(found):
+        if found[i].cell.span.line - found[i - 1].cell.span.line > _LINE_GAP:
+            break
+        if found[i].kind in (FIGURE, SOFT):  # the template's empty row is blank cells
+            figures += 1
+            if figures >= width:
+                line = found[i].cell.span.line
+                while i + 1 < len(found) and found[i + 1].cell.span.line == line:
+                    i += 1
+                return i + 1
+        i += 1
+    return i if figures else None
+
+
+def _back(found: tuple[Piece, ...], start: int, width: int) -> int:
+    """Include the first row's figures printed before its label, and fragments on its line."""
+    line = found[start].cell.span.line
+    i = start
+    figures = 0
+    while i > 0:
+        before = found[i - 1]
+        if before.cell.span.line == line or (before.kind != LABEL and figures < width and line - before.cell.span.line <= _LINE_GAP):
+            figures += before.kind == FIGURE
+            i -= 1
+            line = before.cell.span.line
+            continue
+        break
+    return i
+
+
+def _forward(found: tuple[Piece, ...], last: int, spec: TableSpec) -> int:
+    """Past the last label: its figures (one per line, too) and the rest of a wrapped label."""
+    width = len(spec.columns)
+    i = last + 1
+    figures = 0
+    while i < len(found) and figures <= 3 * width:
+        piece = found[i]
+        if piece.cell.span.line - found[i - 1].cell.span.line > _LINE_GAP:
+            break
+        if piece.kind == LABEL and piece.starts_line and not _continues(piece.key, spec):
+            break
+        figures += piece.kind == FIGURE
+        i += 1
+    return i
+
+
+def _continues(key: str, spec: TableSpec) -> bool:
+    return any(key in normalise(row.label) for row in spec.rows)
+
+
+_ANCHORS: dict[int, tuple[list[tuple[str, str]], dict[str, int]]] = {}  # templates are loaded once per process
+
+
+def _anchor_rows(key: str, spec: TableSpec) -> int:
+    """The template row whose label `key` is, begins, or starts with (-1: none)."""
+    if id(spec) not in _ANCHORS:
+        _ANCHORS[id(spec)] = ([(normalise(row.label), normalise(_strip_note(row.label))) for row in spec.rows], {})
+    labels, memo = _ANCHORS[id(spec)]
+    if key not in memo:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[key] = next(
+            (n for n, (full, short) in enumerate(labels)
+             if key == full or key == short or (len(short) >= 4 and key.startswith(short)) or (len(key) >= 6 and full.startswith(key))),
+            -1,
+        )
+        if memo[key] < 0 and len(key) >= 4:  # a typo (`2.其他法律行政止公开`) still names its row
+            close = _index_for(spec).fuzzy(key)
+            memo[key] = spec.rows.index(close[0]) if close else -1
+    return memo[key]
+
+
+def _is_anchor(key: str, spec: TableSpec, labelled: bool) -> bool:
+    if labelled:
+        return _anchor_rows(key, spec) >= 0
+    return any(word in key for word in spec.header_words)

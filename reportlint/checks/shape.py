@@ -69,7 +69,7 @@ def _may_be_cut(ctx, section_id: str) -> bool:
 def table_missing(doc: Document, ctx, options) -> Iterator[Finding]:
     if ctx.template.id == "2007":
         return
-    found = {_group(name) for name in ctx.present_tables()}
+    found = {_group(name) for name in (*ctx.present_tables(), *ctx.unreadable_tables())}  # unreadable: RL205's
     sections = {"active": "二", "request": "三", "review": "四"}
     for group in ("active", "request", "review"):
         if group in found or _may_be_cut(ctx, sections[group]) or ctx.lost_line_breaks is not None:
