@@ -84,6 +84,16 @@ class _Labels:
                 descendants.add(spec.rows[k].id)
                 k += 1
             self.after.append(k)
+        # the labels of a row's groups (三、本年度办理结果, （四）无法提供): glued to the row, they say nothing against it
+        by_id = {row.id: row for row in spec.rows}
+        self.ancestors: list[frozenset[str]] = []
+        for row in spec.rows:
+            names: set[str] = set()
+            parent = row.parent
+            while parent in by_id:
+                names.add(normalise(by_id[parent].label))
+                parent = by_id[parent].parent
+            self.ancestors.append(frozenset(names))
 
     def fragment(self, key: str, j: int) -> tuple[float, bool]:
         """Characters of `key` that belong to row j's label (negative when they do not), and whether by likeness only."""
@@ -92,6 +102,8 @@ class _Labels:
     def score(self, keys: Sequence[str], j: int) -> tuple[float, bool]:
         """A block's label score for row j (1 = the label exactly) and whether it matched without a typo."""
         full, short = self.full[j], self.short[j]
+        if self.ancestors[j]:
+            keys = [key for key in keys if key not in self.ancestors[j]] or list(keys)
         joined = "".join(keys)
         # one fragment may carry a note or unit after the label (`（二）部分公开（区分…）`, `行政许可（件）`)
         if joined == full or joined == short or (len(keys) == 1 and len(short) >= 4 and joined.startswith(short) and len(joined) - len(short) <= 8):
@@ -131,13 +143,13 @@ def _runs(pieces: Sequence[Piece], q: int, width: int, counted: bool) -> _Run | 
         if kind in (FIGURE, WORD) or counted:
             cells.append(i)
             if kind == SOFT:
-                soft.append(pieces[i].cell.span.line)
+                soft.append(pieces[i].row)
         i += 1
     if not cells:
         return None
     extra = 0
-    last_line = pieces[cells[-1]].cell.span.line
-    while i < n and pieces[i].kind == FIGURE and not pieces[i].starts_line and pieces[i].cell.span.line == last_line:
+    last_line = pieces[cells[-1]].row
+    while i < n and pieces[i].kind == FIGURE and not pieces[i].starts_line and pieces[i].row == last_line:
         extra += 1
         i += 1
     split = i < n and pieces[i].kind == FIGURE and not pieces[i].starts_line
@@ -232,7 +244,7 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
                 if found is None or (counted and (not found.soft or not (lead or unlabelled))):
                     continue  # blank cells count only after the row's label
                 # a blank cell of the row's own line is a cell; one on a line of its own may be filler
-                own = pieces[p].cell.span.line
+                own = pieces[p].row
                 penalty = SOFT_CELL * sum(1 for line in found.soft if line != own) + (SPLIT_LINE if found.split else 0.0) + (WIDE if found.extra else 0.0)
                 if len(found.cells) < width:
                     penalty += SHORT + 0.1 * (width - len(found.cells))

@@ -29,7 +29,7 @@ _WORD = re.compile(r"\S+")
 # where a label fragment begins a new numbered label: （三）, 三、, 1. (not 1.5)
 _NUMBERING = re.compile(r"(?<=\S)(?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
 _GLUED_DIGITS = re.compile(r"^(.*[^\d.,，\s/、．])(\d+)$")
-_LONG_LINE = 90  # characters: a table line never holds this much text
+_DIGITS_FIRST = re.compile(r"^(\d+)([^\d.,，、．%年月日号件个条项次份万元人\s].*)$")  # `105（四）无`: a row's last figure, the next label
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +39,13 @@ class Piece:
     key: str  # normalised label text ("" for figures)
     cell: Cell  # where it is
     starts_line: bool  # the first piece of its line or row
+    row: int = 0  # which printed line or row it is on (a line that lost its line breaks holds several)
 
 
 def is_narrative(line: str) -> bool:
     """A sentence of the report's text, not a table line."""
     text = line.strip()
-    return len(text) > _LONG_LINE or bool(_NARRATIVE.search(text))
+    return bool(_NARRATIVE.search(text))
 
 
 def _is_figure(token: str) -> bool:
@@ -71,15 +72,25 @@ def _labels(text: str, span: Span, index: int, first: bool) -> Iterator[Piece]:
             first = False
 
 
-def _text_line(number: int, line: str) -> Iterator[Piece]:
-    """A line of text pasted from a PDF: words, each a figure or a label fragment."""
+def _text_line(number: int, line: str, base: int = 0) -> Iterator[Piece]:
+    """A line of text pasted from a PDF: words, each a figure or a label fragment (`base`: the
+    column before the line's first character in its source line)."""
     first = True
     for index, match in enumerate(_WORD.finditer(line)):
-        word, column = match.group(), match.start() + 1
+        word, column = match.group(), base + match.start() + 1
         if _is_figure(word):
             yield Piece(FIGURE, word, "", Cell(word, Span(number, column, number, column + len(word)), index), first)
             first = False
             continue
+        ahead = _DIGITS_FIRST.match(word)
+        if ahead:
+            digits = ahead.group(1)
+            yield Piece(FIGURE, digits, "", Cell(digits, Span(number, column, number, column + len(digits)), index), first)
+            first = False
+            word, column = ahead.group(2), column + len(digits)
+            if _is_figure(word):
+                yield Piece(FIGURE, word, "", Cell(word, Span(number, column, number, column + len(word)), index), first)
+                continue
         glued = _GLUED_DIGITS.match(word)
         label = glued.group(1) if glued else word
         for piece in _labels(label, Span(number, column, number, column + len(label)), index, first):
@@ -148,15 +159,25 @@ def _word_in_figure_place(texts: list[str], i: int) -> bool:
 
 def pieces(doc: Document) -> tuple[Piece, ...]:
     """Every label fragment and figure of the document's table-like lines, in document order."""
-    rows_at: dict[int, Row] = {}
+    rows_at: dict[int, list[Row]] = {}
     for table in doc.tables:
         for row in table.rows:
-            rows_at[row.span.line] = row
+            rows_at.setdefault(row.span.line, []).append(row)
     found: list[Piece] = []
-    for number, line in enumerate(doc.lines, start=1):
-        row = rows_at.get(number)
-        if row is not None:
-            found.extend(_table_row(row))
-        elif line.strip() and not PAGE_MARKER.match(line) and not is_narrative(line):
-            found.extend(_text_line(number, line))
+    ordinal = 0
+    for part in doc.logical_lines():  # a line whose line breaks were lost comes as the lines it held
+        number, text, base = part.line, part.text, part.column - 1
+        rows = [row for row in rows_at.get(number, ()) if base < row.span.column <= base + max(len(text), 1)]
+        if rows:
+            for row in rows:
+                ordinal += 1
+                found.extend(_placed(_table_row(row), ordinal))
+        elif text.strip() and not PAGE_MARKER.match(text) and not is_narrative(text):
+            ordinal += 1
+            found.extend(_placed(_text_line(number, text, base), ordinal))
     return tuple(found)
+
+
+def _placed(found: Iterator[Piece], ordinal: int) -> Iterator[Piece]:
+    for piece in found:
+        yield Piece(piece.kind, piece.text, piece.key, piece.cell, piece.starts_line, ordinal)

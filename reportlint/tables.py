@@ -318,8 +318,8 @@ def _doubt(part: tuple[Piece, ...], spec: TableSpec, alignment: Alignment) -> st
     weak = [b for b in alignment.blocks if b.cells and labelled and b.score < WEAK]
     if weak:
         return f"weak:{len(weak)}"
-    labelled_lines = {p.cell.span.line for p in part if p.kind == LABEL}
-    stray = [i for i in alignment.stray if part[i].cell.span.line not in labelled_lines]
+    labelled_lines = {p.row for p in part if p.kind == LABEL}
+    stray = [i for i in alignment.stray if part[i].row not in labelled_lines]
     if stray:
         return f"stray:{len(stray)}"
     for block in alignment.blocks:
@@ -412,7 +412,7 @@ def _region(found: tuple[Piece, ...], spec: TableSpec) -> tuple[int, int] | None
                 return cluster[0], end
         return None
     cluster = max(clusters, key=lambda c: len({_anchor_rows(found[i].key, spec) for i in c}))
-    return _back(found, cluster[0], width), _forward(found, cluster[-1], spec)
+    return _back(found, cluster[0], spec), _forward(found, cluster[-1], spec)
 
 
 def _after_header(found: tuple[Piece, ...], start: int, width: int) -> int | None:
@@ -425,25 +425,28 @@ def _after_header(found: tuple[Piece, ...], start: int, width: int) -> int | Non
         if found[i].kind in (FIGURE, SOFT):  # the template's empty row is blank cells
             figures += 1
             if figures >= width:
-                line = found[i].cell.span.line
-                while i + 1 < len(found) and found[i + 1].cell.span.line == line:
+                line = found[i].row
+                while i + 1 < len(found) and found[i + 1].row == line:
                     i += 1
                 return i + 1
         i += 1
     return i if figures else None
 
 
-def _back(found: tuple[Piece, ...], start: int, width: int) -> int:
-    """Include the first row's figures printed before its label, and fragments on its line."""
-    line = found[start].cell.span.line
+def _back(found: tuple[Piece, ...], start: int, spec: TableSpec) -> int:
+    """Include the first row's figures printed before its label, fragments on its line and the start of its wrapped label."""
+    width = len(spec.columns)
+    line = found[start].row
     i = start
     figures = 0
     while i > 0:
         before = found[i - 1]
-        if before.cell.span.line == line or (before.kind != LABEL and figures < width and line - before.cell.span.line <= _LINE_GAP):
+        near = found[start].cell.span.line - before.cell.span.line <= _LINE_GAP
+        wrapped = before.kind == LABEL and start - i < 8 and _continues(before.key, spec)  # `一、本` / `年新收…`
+        if before.row == line or (near and (wrapped or (before.kind != LABEL and figures < width))):
             figures += before.kind == FIGURE
             i -= 1
-            line = before.cell.span.line
+            line = before.row
             continue
         break
     return i

@@ -412,6 +412,6 @@ def _unfound_tables(ctx, present: set[str]) -> list[str]:
     """The template tables (表二, 表三, 表四) not found, where their sections' tables should be."""
     if ctx.template.id == "2007":
         return []
-    found = {name.split("_")[0] for name in ctx.present_tables()}
+    found = {name.split("_")[0] for name in (*ctx.present_tables(), *ctx.unreadable_tables())}  # unreadable: RL205's
     cut = _cut_sections(ctx)
     return [label for group, section, label in _TABLE_GROUPS if group not in found and section not in cut]

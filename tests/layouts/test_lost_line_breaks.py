@@ -14,7 +14,6 @@ from layout_helpers import full_corpus_texts
 
 JOINS = {"nothing": "", "space": " ", "ideographic-space": "\u3000"}
 TEXTS = full_corpus_texts()
-TABLE_READER = pytest.mark.xfail(strict=True, reason="table reader: issue 10 item 2")
 
 
 def _key(d) -> tuple:
@@ -40,8 +39,7 @@ def test_no_missing_section(source: Path, join: str) -> None:
 def _cases():
     for source in TEXTS:
         for join in JOINS:
-            marks = [TABLE_READER] if source.name.startswith("01_") else []  # its figures-only row (issue 10)
-            yield pytest.param(source, join, marks=marks, id=f"{source.name[:2]}-{join}")
+            yield pytest.param(source, join, id=f"{source.name[:2]}-{join}")
 
 
 @pytest.mark.parametrize(("source", "join"), list(_cases()))

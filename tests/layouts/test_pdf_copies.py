@@ -18,9 +18,9 @@ from extractors import EXTRACTORS, Unavailable
 from layout_helpers import CORPUS_PDF
 
 PDFS = sorted(CORPUS_PDF.glob("*.pdf"))
-# The copies read right today; every other one fails only on its tables (wrapped labels, figures
-# before or inside labels, column-by-column output): the table reader's work, issue 10 item 2.
-READ_TODAY = {("hongze-district-2023", "pypdf"), ("hongze-district-2024", "pypdf")}
+# The copies the alignment reader (tablealign.py) does not read right yet: hongze-2024's pdftotext
+# copy and huaian-2024's `pdftotext -layout` copy still get a finding the PDF lacks.
+NOT_READ_YET = {("hongze-district-2024", "pdftotext"), ("huaian-city-2024", "pdftotext-layout")}
 TABLE_READER = pytest.mark.xfail(strict=True, reason="table reader: issue 10 item 2")
 OPTIONS = LintOptions()
 
@@ -37,7 +37,7 @@ def pdf_findings(pdf: Path) -> tuple:
 def _cases():
     for pdf in PDFS:
         for name in EXTRACTORS:
-            marks = [] if (pdf.stem, name) in READ_TODAY else [TABLE_READER]
+            marks = [TABLE_READER] if (pdf.stem, name) in NOT_READ_YET else []
             yield pytest.param(pdf, name, marks=marks, id=f"{pdf.stem}-{name}")
 
 
