@@ -164,6 +164,7 @@ def pieces(doc: Document) -> tuple[Piece, ...]:
         for row in table.rows:
             rows_at.setdefault(row.span.line, []).append(row)
     found: list[Piece] = []
+    stacked_labels: dict[int, Cell] = {}
     ordinal = 0
     for part in doc.logical_lines():  # a line whose line breaks were lost comes as the lines it held
         number, text, base = part.line, part.text, part.column - 1
@@ -172,10 +173,27 @@ def pieces(doc: Document) -> tuple[Piece, ...]:
             for row in rows:
                 ordinal += 1
                 found.extend(_placed(_table_row(row), ordinal))
+                if len(row.cells) == 2 and row.cells[0].text and not row.cells[1].text and found and found[-1].kind == LABEL:
+                    stacked_labels[len(found) - 1] = row.cells[1]  # `行政强制 |`: a cell after the bar
         elif text.strip() and not PAGE_MARKER.match(text) and not is_narrative(text):
             ordinal += 1
             found.extend(_placed(_text_line(number, text, base), ordinal))
-    return tuple(found)
+    return tuple(_label_rows_without_figures(found, stacked_labels))
+
+
+def _label_rows_without_figures(found: list[Piece], stacked: dict[int, Cell]) -> Iterator[Piece]:
+    """`行政强制 |` with no figure before the next label: the empty cell after its bar is its cell
+    (RL203 says it is blank); followed by figures (`规章 |`, `0 |` …), the bar only ends the label."""
+    for i, piece in enumerate(found):
+        yield piece
+        cell = stacked.get(i)
+        if cell is None:
+            continue
+        j = i + 1
+        while j < len(found) and found[j].kind == SOFT:
+            j += 1
+        if j == len(found) or found[j].kind == LABEL:
+            yield Piece(SOFT, "", "", cell, False, piece.row)
 
 
 def _placed(found: Iterator[Piece], ordinal: int) -> Iterator[Piece]:
