@@ -34,7 +34,7 @@ PACKED = 0.5  # one run of digits read as the whole row
 GROUP_FIGURES = 0.5  # a group row (（六）其他处理) printed as one row with figures
 WEAK = 0.5  # a block whose label scores below this did not name its row
 _MAX_LABELS = 24  # fragments in one block (a group label printed one character per line)
-_BEAM = 14.0
+_BEAM = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +167,73 @@ def _packable(pieces: Sequence[Piece], q: int, width: int) -> bool:
 
 def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
     """The cheapest reading of `pieces` as table `spec` (rows may be absent before and after)."""
-    labels = _Labels(spec)
+    return _row_by_row(pieces, spec) or _programme(pieces, spec)
+
+
+_LABELS: dict[int, _Labels] = {}  # templates are loaded once per process
+
+
+def _labels_for(spec: TableSpec) -> _Labels:
+    if id(spec) not in _LABELS:
+        _LABELS[id(spec)] = _Labels(spec)
+    return _LABELS[id(spec)]
+
+
+def _row_by_row(pieces: Sequence[Piece], spec: TableSpec) -> Alignment | None:
+    """The common case, read directly: every printed line is a row's exact label (a group label may
+    stand before it) and exactly one row's cells, in template order. The programme would read it
+    the same at cost 0; anything else (a wrap, a typo, a short row, stray figures) goes to it."""
+    labels = _labels_for(spec)
+    width = len(spec.columns)
+    if not any(row.label for row in spec.rows):
+        return None
+    keys = {}
+    for j, (full, short) in enumerate(zip(labels.full, labels.short)):
+        keys.setdefault(full, j)
+        keys.setdefault(short, j)
+    blocks: list[Block] = []
+    next_row = 0
+    i, n = 0, len(pieces)
+    while i < n:
+        k = i
+        while k < n and pieces[k].row == pieces[i].row:
+            k += 1
+        line = range(i, k)
+        names = [x for x in line if pieces[x].kind == LABEL]
+        cells = [x for x in line if pieces[x].kind != LABEL]
+        hard = [x for x in cells if pieces[x].kind in (FIGURE, WORD)]
+        if not hard:
+            if any(pieces[x].key in keys for x in names):
+                return None  # a label without figures on its line: wrapped or detached, the programme's
+            i = k
+            continue
+        rows = [keys.get(pieces[x].key) for x in names]
+        if not names or None in rows or names[-1] > cells[0]:
+            return None
+        if any(pieces[x].kind == WORD for x in cells[1:]):
+            return None
+        for j in rows[:-1]:  # group labels glued before the row's own
+            if j < next_row or not labels.group[j]:
+                return None
+            blocks.append(Block(j, (names[rows.index(j)],), (), 0, False, True, 1.0))
+            next_row = j + 1
+        j = rows[-1]
+        if j < next_row or labels.group[j]:
+            return None
+        lead_soft = [x for x in cells if pieces[x].kind == SOFT and cells.index(x) < cells.index(hard[0])]
+        if lead_soft and len(hard) < width:
+            return None
+        taken = [x for x in cells if x >= hard[0]][:width]
+        if len(taken) != width or any(pieces[x].kind == FIGURE for x in cells if x > taken[-1]):
+            return None
+        blocks.append(Block(j, (names[-1],), tuple(taken), 0, False, True, 1.0))
+        next_row = j + 1
+        i = k
+    return Alignment(tuple(blocks), (), 0.0) if blocks else None
+
+
+def _programme(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
+    labels = _labels_for(spec)
     width = len(spec.columns)
     rows = len(spec.rows)
     unlabelled = not any(row.label for row in spec.rows)
@@ -186,7 +252,7 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
 
     # states[p]: {row j: (cost, previous (p, j), block or None, skipped piece or None)}
     states: list[dict[int, tuple]] = [dict() for _ in range(m + 1)]
-    states[0] = {j: (0.0, None, None, None) for j in range(rows + 1)}  # the table may start at any row
+    states[0] = {0: (0.0, None, None, None)}  # rows before the first printed one are left out (OMIT each)
 
     def relax(p: int, j: int, cost: float, back, block, skipped) -> None:
         old = states[p].get(j)
@@ -195,6 +261,34 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
 
     # taking figures under a label that does not name the row must cost more than leaving them unread
     weight = SKIP_FIGURE * width + LABEL_WEIGHT
+    named_by: dict[int, frozenset[int]] = {}
+
+    def names(i: int) -> frozenset[int]:
+        """The rows whose label fragment i is part of (or whose group it names). A block none of
+        whose fragments names its row costs more than skipping it, so it is never tried."""
+        if i not in named_by:
+            key = pieces[i].key
+            named_by[i] = frozenset(j for j in range(rows) if labels.fragment(key, j)[0] > 0 or key in labels.ancestors[j])
+        return named_by[i]
+
+    near_by: dict[int, frozenset[int]] = {}
+
+    def near(p: int) -> frozenset[int]:
+        """The rows named by the fragments a block starting at p can hold: its own, those after its figures."""
+        if p not in near_by:
+            found: set[int] = set()
+            lead_end = min(label_end[p], p + _MAX_LABELS)
+            for i in range(p, lead_end):
+                found |= names(i)
+            if lead_end < m:
+                ends = [r.end for r in (run(lead_end, False), run(lead_end, True)) if r is not None]
+                if _packable(pieces, lead_end, width):
+                    ends.append(lead_end + 1)
+                for end in ends:
+                    for i in range(end, min(label_end[end], end + _MAX_LABELS)):
+                        found |= names(i)
+            near_by[p] = frozenset(found)
+        return near_by[p]
 
     def label_cost(j: int, keys: list[str]) -> tuple[float, float, bool]:
         if unlabelled:
@@ -209,7 +303,9 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
         if not frontier:
             continue
         best = min(v[0] for v in frontier.values())
-        for j in sorted(frontier):
+        for j in range(min(frontier), rows + 1):  # ascending, so that rows left out at p are taken up at p
+            if j not in frontier:
+                continue
             cost = frontier[j][0]
             if cost > best + _BEAM:
                 continue
@@ -219,16 +315,29 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
             if p == m:
                 continue
             piece = pieces[p]
-            skip = SKIP_LABEL if piece.kind in (LABEL, WORD) else SKIP_FIGURE if piece.kind == FIGURE else SKIP_SOFT * (1 + piece.starts_line)
-            relax(p + 1, j, cost + skip, here, None, p)
+            _, back, block_in, skipped_in = frontier[j]
+            if back is not None and back[0] == p and block_in is None and skipped_in is None:
+                # reached by leaving a row out here: skipping on from it equals skipping first, then leaving
+                # the row out (one canonical order keeps the states linear in the pieces)
+                pass
+            else:
+                skip = SKIP_LABEL if piece.kind in (LABEL, WORD) else SKIP_FIGURE if piece.kind == FIGURE else SKIP_SOFT * (1 + piece.starts_line)
+                relax(p + 1, j, cost + skip, here, None, p)
             if j == rows:
                 continue
+            if not unlabelled and j not in near(p):
+                continue  # no fragment a block from p could hold names row j
             is_group = labels.group[j]
             lead_end = min(label_end[p], p + _MAX_LABELS)
             lead = list(range(p, lead_end))
             # label only: a group row's own line, or a data row printed without figures
+            lead_named = [False] * (len(lead) + 1)
+            for a, i in enumerate(lead, start=1):
+                lead_named[a] = lead_named[a - 1] or (not unlabelled and j in names(i))
             if not unlabelled:
                 for a in range(1, len(lead) + 1):
+                    if not lead_named[a]:
+                        continue
                     keys = [pieces[i].key for i in lead[:a]]
                     lc, score, exact = label_cost(j, keys)
                     extra_cost = 0.0 if is_group else LABEL_ONLY
@@ -238,6 +347,9 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
             q = lead_end if len(lead) < _MAX_LABELS else None
             if q is None or q >= m:
                 continue
+            starts_mid_line = not lead and not pieces[q].starts_line and q > 0 and pieces[q - 1].kind == FIGURE
+            if starts_mid_line and not unlabelled:
+                continue  # a row boundary inside a line of figures under labels: never the cheapest reading
             options: list[tuple[_Run, float, bool]] = []
             for counted in (False, True):
                 found = run(q, counted)
@@ -251,7 +363,6 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
                 options.append((found, penalty, False))
             if _packable(pieces, q, width):
                 options.append((_Run(q + 1, (q,), 0, (), False), PACKED, True))
-            starts_mid_line = not lead and not pieces[q].starts_line and q > 0 and pieces[q - 1].kind == FIGURE
             for found, penalty, packed in options:
                 if starts_mid_line:
                     penalty += SPLIT_LINE
@@ -260,7 +371,12 @@ def align(pieces: Sequence[Piece], spec: TableSpec) -> Alignment:
                         continue
                     penalty += GROUP_FIGURES
                 tail_end = min(label_end[found.end], found.end + _MAX_LABELS - len(lead)) if not unlabelled else found.end
+                named = lead_named[len(lead)]
                 for end in range(found.end, tail_end + 1):
+                    if end > found.end:
+                        named = named or j in names(end - 1)
+                    if not (named or unlabelled):
+                        continue
                     keys = [pieces[i].key for i in lead] + [pieces[i].key for i in range(found.end, end)]
                     lc, score, exact = label_cost(j, keys)
                     if not lead and end > found.end:
