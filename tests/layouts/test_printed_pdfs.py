@@ -37,9 +37,12 @@ def _sources() -> dict[str, str]:
 
 
 SOURCES = _sources()
-# Copies the table reader reads right today; the others fail only on their tables (bordered tables
-# come out column by column, wrapped labels around their figures): issue 10 item 2.
-READ_TODAY = {("02", "pypdf"), ("02", "pdfplumber"), ("02", "pdftotext-layout")}
+# The copies the alignment reader (tablealign.py) does not read right yet (measured with Chromium and
+# poppler on the build that added it); every other copy gives its source text's verdict.
+NOT_READ_YET = {
+    ("generated-2021-wrong-cell", "pdftotext"), ("02", "pdftotext"),
+    ("04", "pypdf"), ("04", "pdfplumber"), ("04", "pdftotext"), ("04", "pdftotext-layout"),
+}
 
 
 def key(d) -> tuple:
@@ -75,7 +78,7 @@ def test_the_pdf_gives_the_source_texts_verdict(printed, source_results, name: s
 def _copy_cases():
     for name in SOURCES:
         for extractor in EXTRACTORS:
-            marks = [] if (name, extractor) in READ_TODAY else [TABLE_READER]
+            marks = [TABLE_READER] if (name, extractor) in NOT_READ_YET else []
             yield pytest.param(name, extractor, marks=marks, id=f"{name}-{extractor}")
 
 
