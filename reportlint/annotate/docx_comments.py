@@ -35,6 +35,7 @@ from ..engine import Diagnostic
 from ..lint import FileResult
 from ..parser import parse
 from ..readers import Origin, ReadResult
+from ..readers.docx import append_run_text
 from .cells import ARITHMETIC, involved_cells
 
 INITIALS = "RL"  # marks reportlint's own comments, whatever the author name
@@ -208,21 +209,9 @@ def _set_blob(part, root) -> None:
 
 
 def _run_text(run) -> str:
-    """A run's text as the reader sees it (python-docx's rules: tabs, line breaks, hyphens as text)."""
-    parts = []
-    for child in run:
-        tag = child.tag
-        if tag == f"{_W}t":
-            parts.append(child.text or "")
-        elif tag in (f"{_W}tab", f"{_W}ptab"):
-            parts.append("\t")
-        elif tag == f"{_W}br":
-            if child.get(f"{_W}type", "textWrapping") == "textWrapping":
-                parts.append("\n")
-        elif tag == f"{_W}cr":
-            parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
+    """A run's text as the reader sees it: the reader's own rule, so offsets agree."""
+    parts: list[str] = []
+    append_run_text(run, parts)
     return "".join(parts)
 
 

@@ -188,14 +188,15 @@ def _paragraph_text(p) -> str:
     parts: list[str] = []
     for child in p:
         if child.tag == f"{_W}r":
-            _run_text(child, parts)
+            append_run_text(child, parts)
         elif child.tag == f"{_W}hyperlink":
             for run in child.iterchildren(f"{_W}r"):
-                _run_text(run, parts)
+                append_run_text(run, parts)
     return "".join(parts)
 
 
-def _run_text(run, parts: list[str]) -> None:
+def append_run_text(run, parts: list[str]) -> None:
+    """A w:r element's text as Word shows it (tabs, breaks, hyphens); annotate anchors by the same rule."""
     for child in run:
         tag = child.tag
         if tag == f"{_W}t":
