@@ -8,6 +8,7 @@ from typing import Iterator
 from ..api import Finding, Message, rule
 from ..document import Document, Span
 from .examples import TITLE
+from .positions import LinePositions
 
 # how the regulation may be named: its title, the short forms reports define (以下简称《条例》)
 _ACCEPTED = frozenset({"中华人民共和国政府信息公开条例", "政府信息公开条例", "条例"})
@@ -20,20 +21,6 @@ _OLD_DECREE = re.compile(r"国务院令\s*第?\s*492\s*号")
 _HISTORY = re.compile(r"修订|修改|原《|原条例|旧《|废止|2007年|二〇〇七年|此前|以前")
 _SENTENCE = "。；;！？!?\n"
 _IN_FORCE_FROM = 2019  # 国务院令第711号 revised the regulation on 2019-04-03, in force 2019-05-15
-
-
-class _Positions:
-    """1-based line and column of increasing offsets, counting line breaks once (linear in the text)."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.offset, self.line = text, 0, 1
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        if offset < self.offset:
-            self.offset, self.line = 0, 1
-        self.line += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line, offset - self.text.rfind("\n", 0, offset)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -64,7 +51,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 )
 def regulation_title(doc: Document, ctx, options) -> Iterator[Finding]:
     text = doc.text[:200_000]
-    position = _Positions(text)
+    position = LinePositions(text)
     for match in _CITED.finditer(text):
         name = re.sub(r"\s+", "", match.group(1))
         if name in _ACCEPTED or not _NATIONAL.match(name):
@@ -84,7 +71,7 @@ def regulation_title(doc: Document, ctx, options) -> Iterator[Finding]:
     year = ctx.year.year
     if year is None or year < _IN_FORCE_FROM:
         return
-    position = _Positions(text)
+    position = LinePositions(text)
     for match in _OLD_DECREE.finditer(text):
         if _HISTORY.search(_sentence(text, match.start(), match.end())):
             continue

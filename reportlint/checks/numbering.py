@@ -17,6 +17,7 @@ from ..api import Finding, Message, rule
 from ..document import Document, Heading
 from ..labels import normalise
 from .examples import TITLE
+from .positions import LinePositions
 
 _NUMERALS = "一二三四五六七八九十"
 _VALUE = {c: i for i, c in enumerate(_NUMERALS, 1)}
@@ -29,20 +30,6 @@ _BREAK = re.compile(r"\n")
 
 def _value(numeral: str) -> int | None:
     return _VALUE.get(numeral)
-
-
-class _Positions:
-    """1-based line and column of increasing offsets, counting line breaks once (linear in the text)."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.offset, self.line = text, 0, 1
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        if offset < self.offset:
-            self.offset, self.line = 0, 1
-        self.line += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line, offset - self.text.rfind("\n", 0, offset)
 
 
 def _heading_lines(doc: Document) -> list[int]:
@@ -108,7 +95,7 @@ def _points(doc: Document) -> Iterator[Finding]:
         return
     headings = _heading_lines(doc)  # sorted: whether one lies between two points is a bisection
     tables = _table_lines(doc)
-    position = _Positions(text)
+    position = LinePositions(text)
     seen: dict[int, int] = {}  # value -> line of the list's point with that number
     last = 0
     list_line = 0  # the line where the open list began (0: none)
